@@ -9,7 +9,7 @@ interface Suite {
   script: string;
 }
 
-/** In dependency order: the contracts' build feeds everything after it. */
+/** In dependency order. Each suite builds what it needs (the contracts' build and bindings come first in each). */
 const SUITES: Suite[] = [
   { name: "lint", script: "lint" },
   { name: "contracts", script: "test:contracts" },
