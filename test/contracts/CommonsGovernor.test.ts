@@ -177,6 +177,14 @@ describe("CommonsGovernor", () => {
         [wallet.address],
       );
 
+      // Only its owner can make the wallet act.
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        wallet.write.execute([token.address, "0x"], { account: wallets.bob.account }),
+        wallet,
+        "ERC1271WalletMockUnauthorized",
+        [wallets.bob.account.address],
+      );
+
       const signature = await signBallot(commons, wallets.carol, proposal.id, Vote.Against, wallet.address);
       await governor.write.castVoteBySig([proposal.id, Vote.Against, wallet.address, signature], {
         account: wallets.outsider.account,
