@@ -13,6 +13,7 @@ interface Suite {
 const SUITES: Suite[] = [
   { name: "lint", script: "lint" },
   { name: "contracts", script: "test:contracts" },
+  { name: "models", script: "test:models" },
   { name: "e2e", script: "test:e2e" },
 ];
 
