@@ -22,11 +22,13 @@ export class VerifiedFileCache {
     };
   }
 
-  /** Web Cache API `match`, as transformers.js calls it: with a local path or a URL. */
+  /**
+   * Web Cache API `match`, as transformers.js calls it: with the file's local path, or with the key it would cache a
+   * download under, `<remote host>/<model path>/resolve/<revision>/<file>`, which for a local model still names the
+   * model's directory and the file.
+   */
   async match(request: string | { url: string }): Promise<Response | undefined> {
-    const key = typeof request === "string" ? request : request.url;
-    if (!path.isAbsolute(key)) return undefined;
-    const bytes = this.#files.get(path.resolve(key));
+    const bytes = this.#files.get(localPathOf(typeof request === "string" ? request : request.url) ?? "");
     if (!bytes) return undefined;
     return new Response(bytes as Uint8Array<ArrayBuffer>, {
       status: 200,
@@ -36,4 +38,16 @@ export class VerifiedFileCache {
 
   /** Web Cache API `put`: the cache holds only what {@link register} gave it. */
   async put(): Promise<void> {}
+}
+
+function localPathOf(key: string): string | undefined {
+  if (path.isAbsolute(key)) return path.resolve(key);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(key).pathname);
+  } catch {
+    return undefined;
+  }
+  const match = pathname.match(/^(.*)\/resolve\/[^/]+\/(.+)$/);
+  return match ? path.resolve("/", match[1] as string, match[2] as string) : undefined;
 }
