@@ -14,6 +14,7 @@ const SUITES: Suite[] = [
   { name: "lint", script: "lint" },
   { name: "contracts", script: "test:contracts" },
   { name: "models", script: "test:models" },
+  { name: "subgraph", script: "test:subgraph" },
   { name: "e2e", script: "test:e2e" },
 ];
 

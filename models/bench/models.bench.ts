@@ -11,7 +11,7 @@ import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AutoModelForCausalLM, AutoTokenizer, BaseStreamer, env, type Tensor } from "@huggingface/transformers";
-import { hashFile, loadModel, type LocalModel, verifyModelDirectory } from "../src/index.js";
+import { hashFile, type LocalModel, loadModel, verifyModelDirectory } from "../src/index.js";
 
 const VERSIONS = ["1.0.0", "1.1.0"].map((v) => path.resolve("models/commons-chat", v));
 const PROMPTS = [
@@ -121,9 +121,13 @@ const log = (line: string) => {
   lines.push(line);
 };
 
-log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; Node ${process.version}; ${rounds} rounds × ${PROMPTS.length} prompts, up to ${maxNewTokens} new tokens, greedy.`);
+log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; Node ${process.version}; ${rounds} rounds × ${PROMPTS.length} prompts, up to ${maxNewTokens} new tokens, greedy.`,
+);
 log("");
-log("| Model | Load + verify (ms) | Runtime tok/s | Direct tok/s | Runtime/direct | Runtime TTFT (ms) | Direct TTFT (ms) |");
+log(
+  "| Model | Load + verify (ms) | Runtime tok/s | Direct tok/s | Runtime/direct | Runtime TTFT (ms) | Direct TTFT (ms) |",
+);
 log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const dir of VERSIONS) {
   const { hash } = await verifyModelDirectory(dir);

@@ -6,7 +6,12 @@ describe("RequestQueue", () => {
     const queue = new RequestQueue(2);
     const order: number[] = [];
     const releases = await Promise.all([queue.acquire(), queue.acquire()]);
-    const waiting = [3, 4].map((n) => queue.acquire().then((release) => (order.push(n), release)));
+    const waiting = [3, 4].map((n) =>
+      queue.acquire().then((release) => {
+        order.push(n);
+        return release;
+      }),
+    );
     expect(queue.running).toBe(2);
     expect(queue.waiting).toBe(2);
     releases[0]?.();
