@@ -25,7 +25,10 @@ describe("SeededSampler", () => {
     const sampler = new SeededSampler({ temperature: 1, topP: 1, seed: 7 });
     const logits = [Math.log(0.7), Math.log(0.2), Math.log(0.1)];
     const counts = [0, 0, 0];
-    for (let i = 0; i < 5000; i++) counts[pick(sampler, logits)]++;
+    for (let i = 0; i < 5000; i++) {
+      const token = pick(sampler, logits);
+      counts[token] = (counts[token] ?? 0) + 1;
+    }
     expect((counts[0] as number) / 5000).toBeCloseTo(0.7, 1);
     expect((counts[2] as number) / 5000).toBeCloseTo(0.1, 1);
   });
