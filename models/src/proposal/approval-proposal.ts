@@ -46,6 +46,16 @@ const MODEL_ID = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
+/** Whether the ModelRegistry would accept `modelId` (contracts/libraries/ModelId.sol). */
+export function isModelId(modelId: string): boolean {
+  return MODEL_ID.test(modelId) && Buffer.byteLength(modelId) <= 64;
+}
+
+/** Whether the ModelRegistry would accept `version` (contracts/libraries/SemVer.sol). */
+export function isSemVer(version: string): boolean {
+  return SEMVER.test(version) && Buffer.byteLength(version) <= 64;
+}
+
 function licenseFromModelCard(card: string | undefined): string | undefined {
   const frontMatter = card?.match(/^---\n([\s\S]*?)\n---/);
   return frontMatter?.[1]?.match(/^license:\s*["']?([^"'\n]+?)["']?\s*$/m)?.[1];
@@ -57,13 +67,13 @@ export async function buildApprovalProposal(dir: string, options: ApprovalPropos
   const { hash, manifest } = await verifyModelDirectory(absolute);
   const modelId = options.modelId ?? path.basename(path.dirname(absolute));
   const version = options.version ?? path.basename(absolute);
-  if (!MODEL_ID.test(modelId) || Buffer.byteLength(modelId) > 64) {
+  if (!isModelId(modelId)) {
     throw new ModelError("INVALID_MODEL_ID", `"${modelId}" is not a valid model id`, {
       details:
         "Use 1-64 characters of a-z, 0-9, '-', '.', '_', starting and ending with a letter or digit (--model-id).",
     });
   }
-  if (!SEMVER.test(version) || version.length > 64) {
+  if (!isSemVer(version)) {
     throw new ModelError("INVALID_VERSION", `"${version}" is not a semantic version`, {
       details: "Use MAJOR.MINOR.PATCH, e.g. 1.1.0 (--version).",
     });
