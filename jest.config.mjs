@@ -2,7 +2,7 @@
 // --experimental-vm-modules). SWC strips the types; `tsc` (npm run lint) checks them.
 /** @type {import('jest').Config} */
 export default {
-  testEnvironment: "node",
+  testEnvironment: "<rootDir>/test/jest-environment.mjs",
   extensionsToTreatAsEsm: [".ts"],
   transform: {
     "^.+\\.ts$": [
