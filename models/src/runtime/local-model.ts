@@ -171,7 +171,7 @@ export class LocalModel {
       const encoded = this.#encode(messages);
       const promptTokens = encoded.input_ids.dims.at(-1) ?? 0;
       const decoder = new IncrementalTextDecoder(
-        (ids) => this.#tokenizer.decode(ids, { skip_special_tokens: true }),
+        (ids) => (ids.length === 0 ? "" : this.#tokenizer.decode(ids, { skip_special_tokens: true })),
         settings.stop,
       );
       let eosReached = false;

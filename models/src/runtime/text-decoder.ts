@@ -2,11 +2,18 @@
  * Turns the tokens of an answer, as they arrive, into text that is safe to send: it holds back an incomplete UTF-8
  * character (a token can end in the middle of one) and any tail that could be the start of a stop sequence, and it
  * cuts the answer at the first stop sequence.
+ *
+ * Each new token costs a decode of a few tokens, not of the whole answer: it decodes the tokens since the last
+ * complete piece with the piece before them as context, and keeps the difference (the way Hugging Face's text
+ * generation servers do), so tokenizers that drop a leading space at the start of a decode still read right.
  */
 export class IncrementalTextDecoder {
   readonly #decode: (ids: bigint[]) => string;
   readonly #stop: string[];
   readonly #ids: bigint[] = [];
+  #prefixOffset = 0;
+  #readOffset = 0;
+  #decoded = "";
   #emitted = 0;
   #stopped = false;
   #text = "";
@@ -34,7 +41,16 @@ export class IncrementalTextDecoder {
   push(ids: bigint[]): string {
     if (this.#stopped) return "";
     this.#ids.push(...ids);
-    let text = this.#decode(this.#ids);
+    const context = this.#decode(this.#ids.slice(this.#prefixOffset, this.#readOffset));
+    const extended = this.#decode(this.#ids.slice(this.#prefixOffset));
+    const complete = extended.length > context.length && !extended.endsWith("\uFFFD");
+    // An incomplete character is kept out of #decoded until the token that completes it arrives.
+    let text = this.#decoded + extended.slice(context.length);
+    if (complete) {
+      this.#decoded = text;
+      this.#prefixOffset = this.#readOffset;
+      this.#readOffset = this.#ids.length;
+    }
     let safeEnd = text.length;
     const cut = this.#firstStop(text);
     if (cut !== undefined) {
