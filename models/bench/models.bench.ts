@@ -78,12 +78,13 @@ async function directly(dir: string) {
   const eos = (model.generation_config as { eos_token_id?: number }).eos_token_id;
   return {
     async run(prompt: string, maxNewTokens: number, timing: Timing) {
+      // Timed from the chat messages, like the runtime: both apply the chat template.
+      const start = performance.now();
       const inputs = tokenizer.apply_chat_template([{ role: "user", content: prompt }], {
         add_generation_prompt: true,
         return_dict: true,
       }) as { input_ids: Tensor; attention_mask: Tensor };
       const streamer = new FirstToken();
-      const start = performance.now();
       await model.generate({ ...inputs, max_new_tokens: maxNewTokens, do_sample: false, streamer: streamer as never });
       const end = performance.now();
       // The runtime does not count the end-of-sequence token; count the same way.
