@@ -8,7 +8,12 @@ export default {
     "^.+\\.ts$": [
       "@swc/jest",
       {
-        jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2023" },
+        // Nest's dependency injection reads constructor parameter types from decorator metadata.
+        jsc: {
+          parser: { syntax: "typescript", decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: "es2023",
+        },
         module: { type: "es6" },
       },
     ],

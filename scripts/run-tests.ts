@@ -15,6 +15,7 @@ const SUITES: Suite[] = [
   { name: "contracts", script: "test:contracts" },
   { name: "models", script: "test:models" },
   { name: "subgraph", script: "test:subgraph" },
+  { name: "backend", script: "test:backend" },
   { name: "e2e", script: "test:e2e" },
 ];
 
