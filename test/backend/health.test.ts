@@ -15,7 +15,7 @@ let chain: ChildProcess;
 
 async function startApp(env: Record<string, string>): Promise<INestApplication> {
   const saved = { ...process.env };
-  Object.assign(process.env, env);
+  Object.assign(process.env, { DATA_DIR: "memory://" }, env);
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
@@ -63,6 +63,7 @@ describe("GET /health", () => {
       expect(body.status).toBe("ok");
       expect(body.chain.chainId).toBe(31337);
       expect(Object.keys(body.contracts)).toContain("ModelRegistry");
+      expect(body).toMatchObject({ database: { engine: "pglite", reachable: true } });
     } finally {
       await app.close();
     }

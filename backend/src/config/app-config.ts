@@ -13,6 +13,8 @@ export interface AppConfig {
   deploymentsDir: string;
   /** PostgreSQL URL; absent means the embedded database. */
   databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files (DATA_DIR, default .data); `memory://` keeps nothing. */
+  dataDir: string;
 }
 
 /** Startup error: one line per bad variable, each saying what to set. */
@@ -59,7 +61,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   }
   const deploymentsDir = path.resolve(env.COMMONS_DEPLOYMENTS_DIR || "deployments");
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host: env.HOST || "127.0.0.1", rpcUrl, chainId, deploymentsDir, databaseUrl };
+  const dataDir = env.DATA_DIR === "memory://" ? "memory://" : path.resolve(env.DATA_DIR || ".data");
+  return { port, host: env.HOST || "127.0.0.1", rpcUrl, chainId, deploymentsDir, databaseUrl, dataDir };
 }
 
 export const APP_CONFIG = Symbol("APP_CONFIG");

@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import type { Database } from "./database.js";
+
+export interface Migration {
+  /** Applied in ascending order; never renumbered. */
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The schema, as an append-only list. An applied migration must never change: add a new one instead (the runner
+ * refuses to start when an applied migration's text differs from what it recorded).
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: "indexer cursor",
+    sql: `create table indexer_cursor (
+      chain_id bigint primary key,
+      block_number bigint not null,
+      block_hash text not null,
+      updated_at timestamptz not null default now()
+    )`,
+  },
+];
+
+function checksum(migration: Migration): string {
+  return createHash("sha256").update(migration.sql).digest("hex");
+}
+
+/** Applies pending migrations in order, each in its own transaction; returns the ids it applied. */
+export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.query(`create table if not exists schema_migrations (
+    id integer primary key,
+    name text not null,
+    checksum text not null,
+    applied_at timestamptz not null default now()
+  )`);
+  const applied = new Map(
+    (
+      await db.query<{ id: number; checksum: string; name: string }>("select id, name, checksum from schema_migrations")
+    ).map((row) => [Number(row.id), row]),
+  );
+  const done: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
+    const previous = applied.get(migration.id);
+    if (previous) {
+      if (previous.checksum !== checksum(migration)) {
+        throw new Error(
+          `migration ${migration.id} (${previous.name}) changed after it was applied; add a new migration instead of editing it`,
+        );
+      }
+      continue;
+    }
+    await db.transaction(async (tx) => {
+      await tx.exec(migration.sql);
+      await tx.query("insert into schema_migrations (id, name, checksum) values ($1, $2, $3)", [
+        migration.id,
+        migration.name,
+        checksum(migration),
+      ]);
+    });
+    done.push(migration.id);
+  }
+  return done;
+}
