@@ -10,9 +10,10 @@ import {
   ModelVersionRevoked as ModelVersionRevokedEvent,
   OwnershipTransferred as OwnershipTransferredEvent,
 } from "../../generated/ModelRegistry/ModelRegistry";
-import { Model, ModelRegistryEvent, ModelVersion, OwnershipTransfer } from "../../generated/schema";
+import { Model, ModelRegistryEvent, ModelVersion } from "../../generated/schema";
 import { fetchGovernance } from "../fetch/governance";
 import { eventId, versionKey } from "../fetch/ids";
+import { recordOwnershipTransfer } from "../fetch/ownership";
 import { MODEL_REGISTRY } from "../logic/actions";
 import { APPROVED, DEPRECATED, isServable, REVOKED } from "../logic/counters";
 import { sanitize } from "../logic/text";
@@ -216,13 +217,5 @@ export function handleOwnershipTransferred(event: OwnershipTransferredEvent): vo
   governance.modelRegistryOwner = event.params.newOwner;
   governance.save();
 
-  const transfer = new OwnershipTransfer(eventId(event));
-  transfer.contract = event.address;
-  transfer.contractName = MODEL_REGISTRY;
-  transfer.previousOwner = event.params.previousOwner;
-  transfer.newOwner = event.params.newOwner;
-  transfer.blockNumber = event.block.number;
-  transfer.timestamp = event.block.timestamp;
-  transfer.transactionHash = event.transaction.hash;
-  transfer.save();
+  recordOwnershipTransfer(event, MODEL_REGISTRY, event.params.previousOwner, event.params.newOwner);
 }

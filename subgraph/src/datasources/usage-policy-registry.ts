@@ -1,6 +1,6 @@
 // UsagePolicyRegistry: published policies and which one is active.
 
-import { OwnershipTransfer, PolicyActivation, UsagePolicy } from "../../generated/schema";
+import { PolicyActivation, UsagePolicy } from "../../generated/schema";
 import {
   ActivePolicyChanged as ActivePolicyChangedEvent,
   OwnershipTransferred as OwnershipTransferredEvent,
@@ -8,6 +8,7 @@ import {
 } from "../../generated/UsagePolicyRegistry/UsagePolicyRegistry";
 import { fetchGovernance } from "../fetch/governance";
 import { eventId } from "../fetch/ids";
+import { recordOwnershipTransfer } from "../fetch/ownership";
 import { USAGE_POLICY_REGISTRY } from "../logic/actions";
 import { sanitize } from "../logic/text";
 
@@ -81,13 +82,5 @@ export function handleOwnershipTransferred(event: OwnershipTransferredEvent): vo
   governance.usagePolicyRegistryOwner = event.params.newOwner;
   governance.save();
 
-  const transfer = new OwnershipTransfer(eventId(event));
-  transfer.contract = event.address;
-  transfer.contractName = USAGE_POLICY_REGISTRY;
-  transfer.previousOwner = event.params.previousOwner;
-  transfer.newOwner = event.params.newOwner;
-  transfer.blockNumber = event.block.number;
-  transfer.timestamp = event.block.timestamp;
-  transfer.transactionHash = event.transaction.hash;
-  transfer.save();
+  recordOwnershipTransfer(event, USAGE_POLICY_REGISTRY, event.params.previousOwner, event.params.newOwner);
 }
