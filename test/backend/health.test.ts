@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,10 +8,11 @@ import type { INestApplication } from "@nestjs/common";
 import { Test } from "@nestjs/testing";
 import { AppModule } from "../../backend/src/app.module.js";
 import { ConfigError, loadAppConfig } from "../../backend/src/config/app-config.js";
+import { type RunningChain, startLocalChain } from "../helpers/local-chain.js";
 
 const port = 20_545 + Math.floor(Math.random() * 1000);
 const deploymentsDir = mkdtempSync(path.join(tmpdir(), "commons-backend-"));
-let chain: ChildProcess;
+let chain: RunningChain;
 
 async function startApp(env: Record<string, string>): Promise<INestApplication> {
   const saved = { ...process.env };
@@ -27,29 +28,11 @@ async function startApp(env: Record<string, string>): Promise<INestApplication> 
 }
 
 beforeAll(async () => {
-  // A local chain with the contracts deployed, as `npm start` makes it.
-  const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-  chain = spawn("node", ["scripts/with-node.mjs", "tsx", "scripts/start-local-chain.ts"], {
-    env: { ...env, COMMONS_CHAIN_PORT: String(port), COMMONS_DEPLOYMENTS_DIR: deploymentsDir },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  chain.stdout?.on("data", (c: Buffer) => {
-    output += c.toString();
-  });
-  chain.stderr?.on("data", (c: Buffer) => {
-    output += c.toString();
-  });
-  const deadline = Date.now() + 120_000;
-  while (!output.includes("local chain is running")) {
-    if (chain.exitCode !== null || Date.now() > deadline) throw new Error(`local chain did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}, 150_000);
+  chain = await startLocalChain(port, deploymentsDir);
+}, 200_000);
 
 afterAll(() => {
-  if (chain.pid) process.kill(-chain.pid, "SIGINT");
+  chain?.signal("SIGINT");
   rmSync(deploymentsDir, { recursive: true, force: true });
 });
 

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,42 +12,21 @@ import {
   timelockControllerAbi,
   usagePolicyRegistryAbi,
 } from "../../generated/contracts.js";
+import { type RunningChain, startLocalChain } from "../helpers/local-chain.js";
 
 // The README's start command, as a user runs it: a chain on a spare port, contracts deployed, a deployment file.
 const port = 18_545 + Math.floor(Math.random() * 1000);
 const deploymentsDir = mkdtempSync(path.join(tmpdir(), "commons-deployments-"));
-const root = path.resolve(import.meta.dirname, "../..");
 
 describe("npm start (local chain with the contracts deployed)", () => {
-  let child: ChildProcess;
-  let output = "";
+  let chain: RunningChain;
 
   before(async () => {
-    // Without node:test's own marker, which would make the child processes talk to the test runner.
-    const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-    child = spawn("node", ["scripts/with-node.mjs", "tsx", "scripts/start-local-chain.ts"], {
-      cwd: root,
-      env: { ...env, COMMONS_CHAIN_PORT: String(port), COMMONS_DEPLOYMENTS_DIR: deploymentsDir },
-      stdio: ["ignore", "pipe", "pipe"],
-      // Its own process group, so that the test can send Ctrl-C to all of it as a terminal does.
-      detached: true,
-    });
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const deadline = Date.now() + 180_000;
-    while (!output.includes("local chain is running")) {
-      if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`npm start did not come up in 180 s:\n${output}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    chain = await startLocalChain(port, deploymentsDir);
   });
 
   after(() => {
-    if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGKILL");
+    chain?.signal("SIGKILL");
     rmSync(deploymentsDir, { recursive: true, force: true });
   });
 
@@ -99,14 +77,14 @@ describe("npm start (local chain with the contracts deployed)", () => {
   });
 
   it("prints where everything is", () => {
-    assert.match(output, new RegExp(`JSON-RPC\\s+http://127.0.0.1:${port}`));
-    assert.match(output, /ModelRegistry\s+0x[0-9a-fA-F]{40}/);
+    assert.match(chain.output(), new RegExp(`JSON-RPC\\s+http://127.0.0.1:${port}`));
+    assert.match(chain.output(), /ModelRegistry\s+0x[0-9a-fA-F]{40}/);
   });
 
   it("stops cleanly on Ctrl-C", async () => {
-    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    assert.ok(child.pid);
-    process.kill(-child.pid, "SIGINT");
+    const exited = new Promise<number | null>((resolve) => chain.child.on("close", (code) => resolve(code)));
+    assert.ok(chain.child.pid);
+    chain.signal("SIGINT");
     assert.equal(await exited, 0);
   });
 });
