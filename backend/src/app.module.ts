@@ -2,8 +2,23 @@ import { Module } from "@nestjs/common";
 import { ChainModule } from "./chain/chain.module.js";
 import { ConfigModule } from "./config/config.module.js";
 import { DatabaseModule } from "./database/database.module.js";
+import { GraphqlApiModule } from "./graphql/graphql-api.module.js";
 import { HealthModule } from "./health/health.module.js";
+import { IndexerModule } from "./indexer/indexer.module.js";
+import { MetricsModule } from "./metrics/metrics.module.js";
+import { RegistryModule } from "./registry/registry.module.js";
 
-/** The Commons AI backend. More domains (indexer, governance, registry, graphql, chat) join as they are built. */
-@Module({ imports: [ConfigModule, DatabaseModule, ChainModule, HealthModule] })
+/** The Commons AI backend. */
+@Module({
+  imports: [
+    ConfigModule,
+    MetricsModule,
+    DatabaseModule,
+    ChainModule,
+    IndexerModule,
+    GraphqlApiModule,
+    RegistryModule,
+    HealthModule,
+  ],
+})
 export class AppModule {}

@@ -4,28 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { INestApplication } from "@nestjs/common";
-import { Test } from "@nestjs/testing";
-import { AppModule } from "../../backend/src/app.module.js";
 import { ConfigError, loadAppConfig } from "../../backend/src/config/app-config.js";
 import { type RunningChain, startLocalChain } from "../helpers/local-chain.js";
+import { startBackend } from "./helpers/backend-app.js";
 
 const port = 20_545 + Math.floor(Math.random() * 1000);
 const deploymentsDir = mkdtempSync(path.join(tmpdir(), "commons-backend-"));
 let chain: RunningChain;
-
-async function startApp(env: Record<string, string>): Promise<INestApplication> {
-  const saved = { ...process.env };
-  Object.assign(process.env, { DATA_DIR: "memory://" }, env);
-  try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    await app.listen(0, "127.0.0.1");
-    return app;
-  } finally {
-    process.env = saved;
-  }
-}
 
 beforeAll(async () => {
   chain = await startLocalChain(port, deploymentsDir);
@@ -38,7 +23,7 @@ afterAll(() => {
 
 describe("GET /health", () => {
   it("reports the chain and the deployed contracts", async () => {
-    const app = await startApp({ RPC_URL: `http://127.0.0.1:${port}`, COMMONS_DEPLOYMENTS_DIR: deploymentsDir });
+    const app = await startBackend({ RPC_URL: `http://127.0.0.1:${port}`, COMMONS_DEPLOYMENTS_DIR: deploymentsDir });
     try {
       const response = await fetch(`${await app.getUrl()}/health`);
       expect(response.status).toBe(200);
@@ -53,7 +38,7 @@ describe("GET /health", () => {
   });
 
   it("refuses to start without a deployment for CHAIN_ID, naming the missing file", async () => {
-    const error = await startApp({
+    const error = await startBackend({
       RPC_URL: `http://127.0.0.1:${port}`,
       CHAIN_ID: "5",
       COMMONS_DEPLOYMENTS_DIR: deploymentsDir,
@@ -64,7 +49,7 @@ describe("GET /health", () => {
   it("answers 503 and says why when RPC_URL serves another chain than CHAIN_ID", async () => {
     const other = JSON.parse(readFileSync(path.join(deploymentsDir, "31337.json"), "utf8")) as { chainId: number };
     writeFileSync(path.join(deploymentsDir, "5.json"), JSON.stringify({ ...other, chainId: 5 }));
-    const app = await startApp({
+    const app = await startBackend({
       RPC_URL: `http://127.0.0.1:${port}`,
       CHAIN_ID: "5",
       COMMONS_DEPLOYMENTS_DIR: deploymentsDir,
@@ -80,7 +65,7 @@ describe("GET /health", () => {
   });
 
   it("answers 503 with the reason when the chain is unreachable", async () => {
-    const app = await startApp({ RPC_URL: "http://127.0.0.1:9", COMMONS_DEPLOYMENTS_DIR: deploymentsDir });
+    const app = await startBackend({ RPC_URL: "http://127.0.0.1:9", COMMONS_DEPLOYMENTS_DIR: deploymentsDir });
     try {
       const response = await fetch(`${await app.getUrl()}/health`);
       expect(response.status).toBe(503);

@@ -15,6 +15,35 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** Where the embedded database keeps its files (DATA_DIR, default .data); `memory://` keeps nothing. */
   dataDir: string;
+  indexer: IndexerConfig;
+  graphql: GraphqlConfig;
+  /** `json` (default): one JSON object per line; `text`: Nest's coloured lines, for a terminal. */
+  logFormat: "json" | "text";
+}
+
+export interface IndexerConfig {
+  /** INDEXER_ENABLED (default true): false serves what is indexed without following the chain. */
+  enabled: boolean;
+  /** INDEXER_BATCH_BLOCKS: blocks per eth_getLogs call during a backfill. */
+  batchBlocks: number;
+  /** INDEXER_POLL_INTERVAL_MS: how often to look for new blocks once caught up. */
+  pollIntervalMs: number;
+  /** INDEXER_REORG_DEPTH: how many recent blocks can be rolled back after a reorganisation. */
+  reorgDepth: number;
+}
+
+export interface GraphqlConfig {
+  /** GRAPHQL_INTROSPECTION and GRAPHQL_SANDBOX: default on, off when NODE_ENV=production. */
+  introspection: boolean;
+  sandbox: boolean;
+  /** GRAPHQL_MAX_DEPTH: deepest selection nesting accepted. */
+  maxDepth: number;
+  /** GRAPHQL_MAX_COMPLEXITY: most entities a query may ask for (list fields count `first` times). */
+  maxComplexity: number;
+  /** GRAPHQL_MAX_PAGE_SIZE: largest `first`. */
+  maxPageSize: number;
+  /** GRAPHQL_MAX_BODY_BYTES: largest request body. */
+  maxBodyBytes: number;
 }
 
 /** Startup error: one line per bad variable, each saying what to set. */
@@ -60,9 +89,46 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     problems.push("DATABASE_URL must be a postgres:// URL, or unset for the embedded database");
   }
   const deploymentsDir = path.resolve(env.COMMONS_DEPLOYMENTS_DIR || "deployments");
+  const production = env.NODE_ENV === "production";
+  const indexer: IndexerConfig = {
+    enabled: boolean(env, "INDEXER_ENABLED", true, problems),
+    batchBlocks: integer(env, "INDEXER_BATCH_BLOCKS", 2_000, 1, 1_000_000, problems),
+    pollIntervalMs: integer(env, "INDEXER_POLL_INTERVAL_MS", 250, 10, 600_000, problems),
+    reorgDepth: integer(env, "INDEXER_REORG_DEPTH", 64, 1, 100_000, problems),
+  };
+  const graphql: GraphqlConfig = {
+    introspection: boolean(env, "GRAPHQL_INTROSPECTION", !production, problems),
+    sandbox: boolean(env, "GRAPHQL_SANDBOX", !production, problems),
+    maxDepth: integer(env, "GRAPHQL_MAX_DEPTH", 8, 2, 100, problems),
+    maxComplexity: integer(env, "GRAPHQL_MAX_COMPLEXITY", 20_000, 10, 10_000_000, problems),
+    maxPageSize: integer(env, "GRAPHQL_MAX_PAGE_SIZE", 1_000, 1, 100_000, problems),
+    maxBodyBytes: integer(env, "GRAPHQL_MAX_BODY_BYTES", 100_000, 1_000, 100_000_000, problems),
+  };
+  const logFormat = env.LOG_FORMAT || "json";
+  if (logFormat !== "json" && logFormat !== "text") problems.push(`LOG_FORMAT=${logFormat} must be json or text`);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = env.DATA_DIR === "memory://" ? "memory://" : path.resolve(env.DATA_DIR || ".data");
-  return { port, host: env.HOST || "127.0.0.1", rpcUrl, chainId, deploymentsDir, databaseUrl, dataDir };
+  return {
+    port,
+    host: env.HOST || "127.0.0.1",
+    rpcUrl,
+    chainId,
+    deploymentsDir,
+    databaseUrl,
+    dataDir,
+    indexer,
+    graphql,
+    logFormat: logFormat as AppConfig["logFormat"],
+  };
+}
+
+function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  problems.push(`${name}=${raw} must be true or false`);
+  return fallback;
 }
 
 export const APP_CONFIG = Symbol("APP_CONFIG");

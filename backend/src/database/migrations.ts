@@ -23,6 +23,40 @@ export const MIGRATIONS: Migration[] = [
       updated_at timestamptz not null default now()
     )`,
   },
+  {
+    id: 2,
+    name: "governance entities",
+    // Entities of subgraph/schema.graphql as JSON documents (backend/src/indexer/entity-store.ts has the encoding),
+    // the per-block journal that undoes a reorganisation, and the recent blocks whose hashes detect one.
+    sql: `create table entity (
+      type text not null,
+      id text not null,
+      data jsonb not null,
+      primary key (type, id)
+    );
+    create index entity_proposal_created on entity (((data->>'createdAtTimestamp')::numeric), id) where type = 'Proposal';
+    create index entity_proposal_proposer on entity ((data->>'proposer')) where type = 'Proposal';
+    create index entity_vote_proposal on entity ((data->>'proposal'), id) where type = 'Vote';
+    create index entity_vote_voter on entity ((data->>'voter'), id) where type = 'Vote';
+    create index entity_delegate_power on entity (((data->>'votingPower')::numeric), id) where type = 'Delegate';
+    create index entity_action_proposal on entity ((data->>'proposal'), id) where type = 'ProposalAction';
+    create index entity_model_version_model on entity ((data->>'model'), id) where type = 'ModelVersion';
+    create table entity_journal (
+      seq bigserial primary key,
+      block_number bigint not null,
+      type text not null,
+      id text not null,
+      previous jsonb
+    );
+    create index entity_journal_block on entity_journal (block_number);
+    create table indexed_block (
+      chain_id bigint not null,
+      number bigint not null,
+      hash text not null,
+      timestamp bigint not null,
+      primary key (chain_id, number)
+    )`,
+  },
 ];
 
 function checksum(migration: Migration): string {

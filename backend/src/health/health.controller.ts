@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from "@nestjs/common";
 import { ChainService, type ChainStatus } from "../chain/chain.service.js";
 import { DATABASE, type Database } from "../database/database.js";
+import { IndexerService } from "../indexer/indexer.service.js";
 
 export interface DatabaseStatus {
   engine: Database["engine"];
@@ -8,28 +9,53 @@ export interface DatabaseStatus {
   error?: string;
 }
 
+export interface IndexerHealth {
+  /** Last indexed block, null before the first batch. */
+  headBlock: string | null;
+  chainHeadBlock: string | null;
+  /** Blocks behind the chain. */
+  lag: string | null;
+  backfilling: boolean;
+  /** Why the last indexer step failed (it retries); the report is degraded meanwhile. */
+  error: string | null;
+}
+
 export interface HealthReport {
   status: "ok" | "degraded";
   chain: ChainStatus;
   database: DatabaseStatus;
+  indexer: IndexerHealth;
   contracts: Record<string, string>;
 }
 
-/** `GET /health`: 200 with the report when every dependency answers, 503 with the same report otherwise. */
+/**
+ * `GET /health`: 200 with the report when the chain and the database answer and the indexer's last step succeeded,
+ * 503 with the same report otherwise.
+ */
 @Controller("health")
 export class HealthController {
   constructor(
-    private readonly chain: ChainService,
+    @Inject(ChainService) private readonly chain: ChainService,
     @Inject(DATABASE) private readonly db: Database,
+    @Inject(IndexerService) private readonly indexer: IndexerService,
   ) {}
 
   @Get()
   async health(): Promise<HealthReport> {
     const [chain, database] = await Promise.all([this.chain.status(), this.#database()]);
+    const status = this.indexer.status();
+    const indexer: IndexerHealth = {
+      headBlock: status.head?.number.toString() ?? null,
+      chainHeadBlock: status.chainHead?.toString() ?? null,
+      lag: status.lag?.toString() ?? null,
+      backfilling: status.backfilling,
+      error: status.error,
+    };
     const report: HealthReport = {
-      status: chain.reachable && database.reachable ? "ok" : "degraded",
+      status: chain.reachable && database.reachable && indexer.error === null ? "ok" : "degraded",
       chain,
       database,
+      indexer,
       contracts: this.chain.deployment.contracts,
     };
     if (report.status !== "ok") throw new ServiceUnavailableException(report);

@@ -1,6 +1,7 @@
 import { Module } from "@nestjs/common";
 import { ChainModule } from "../chain/chain.module.js";
+import { IndexerModule } from "../indexer/indexer.module.js";
 import { HealthController } from "./health.controller.js";
 
-@Module({ imports: [ChainModule], controllers: [HealthController] })
+@Module({ imports: [ChainModule, IndexerModule], controllers: [HealthController] })
 export class HealthModule {}

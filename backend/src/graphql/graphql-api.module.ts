@@ -1,0 +1,90 @@
+import { ApolloDriver, type ApolloDriverConfig } from "@nestjs/apollo";
+import { Module } from "@nestjs/common";
+import { GraphQLModule } from "@nestjs/graphql";
+import { ChainModule } from "../chain/chain.module.js";
+import { ChainService } from "../chain/chain.service.js";
+import { APP_CONFIG, type AppConfig } from "../config/app-config.js";
+import { DATABASE, type Database } from "../database/database.js";
+import { IndexerModule } from "../indexer/indexer.module.js";
+import { IndexerService } from "../indexer/indexer.service.js";
+import { IndexerEvents } from "../indexer/indexer-events.js";
+import { MetricsService } from "../metrics/metrics.service.js";
+import { buildEntitySchema } from "./entity-graphql-schema.js";
+import { EntityLoader } from "./entity-loader.js";
+import { readSubgraphSchema } from "./entity-model.js";
+import { EntityQueries } from "./entity-queries.js";
+import { entitySubscriptions } from "./entity-subscriptions.js";
+import { metricsPlugin, queryLimitsPlugin } from "./graphql-plugins.js";
+
+/** The most entities `skip` may pass over (graph-node's limit): deeper pages use `after`. */
+const MAX_SKIP = 5_000;
+
+function apolloOptions(
+  config: AppConfig,
+  db: Database,
+  chain: ChainService,
+  indexer: IndexerService,
+  events: IndexerEvents,
+  metrics: MetricsService,
+): ApolloDriverConfig {
+  const model = readSubgraphSchema();
+  const queries = new EntityQueries(db, model, () => indexer.status().head?.timestamp, {
+    maxPageSize: config.graphql.maxPageSize,
+    maxSkip: MAX_SKIP,
+  });
+  const schema = buildEntitySchema({
+    model,
+    queries,
+    loader: new EntityLoader(queries),
+    subscriptions: entitySubscriptions(events, queries),
+    status: () => {
+      const s = indexer.status();
+      return {
+        chainId: config.chainId,
+        deployment: `commons-ai/${config.chainId}/${chain.deployment.contracts.CommonsGovernor.toLowerCase()}`,
+        headBlock: s.head?.number ?? null,
+        headHash: s.head?.hash ?? null,
+        headTimestamp: s.head?.timestamp ?? null,
+        chainHeadBlock: s.chainHead,
+        lag: s.lag,
+        backfilling: s.backfilling,
+        error: s.error,
+      };
+    },
+  });
+  return {
+    driver: ApolloDriver,
+    schema,
+    path: "/graphql",
+    introspection: config.graphql.introspection,
+    graphiql: config.graphql.sandbox,
+    subscriptions: { "graphql-ws": { path: "/graphql" } },
+    plugins: [
+      queryLimitsPlugin({
+        maxDepth: config.graphql.maxDepth,
+        maxComplexity: config.graphql.maxComplexity,
+        maxPageSize: config.graphql.maxPageSize,
+      }),
+      metricsPlugin(metrics),
+    ],
+    // Stack traces and internal messages stay in the logs; clients get the message and its code.
+    includeStacktraceInErrorResponses: false,
+  };
+}
+
+/**
+ * The GraphQL API (Apollo through @nestjs/apollo): the subgraph's entities with The Graph's query conventions, read
+ * from the embedded indexer's database, plus subscriptions over graphql-ws on the same path.
+ */
+@Module({
+  imports: [
+    IndexerModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [IndexerModule, ChainModule],
+      inject: [APP_CONFIG, DATABASE, ChainService, IndexerService, IndexerEvents, MetricsService],
+      useFactory: apolloOptions,
+    }),
+  ],
+})
+export class GraphqlApiModule {}
