@@ -92,6 +92,17 @@ describe.each([
   });
 });
 
+it("applies the migrations once when two replicas start on one PostgreSQL at the same time", async () => {
+  const first = await freshPostgres();
+  const url = new URL(POSTGRES);
+  const [path] = await first.query<{ search_path: string }>("show search_path");
+  url.searchParams.set("options", `-c search_path=${path?.search_path}`);
+  const second = await openPostgresDatabase(url.toString());
+  cleanups.push(() => second.close());
+  const applied = await Promise.all([migrate(first), migrate(second)]);
+  expect(applied.flat().sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.id));
+});
+
 it("says why it cannot connect to DATABASE_URL, without the password", async () => {
   await expect(openPostgresDatabase("postgres://user:secret@127.0.0.1:9/db")).rejects.toThrow(
     /cannot connect to DATABASE_URL \(postgres:\/\/user:\*\*\*@127\.0\.0\.1:9\/db\)/,

@@ -318,12 +318,16 @@ describe.each([
   });
 });
 
-describe("indexing across restarts", () => {
-  it("resumes a backfill stopped in the middle without losing or duplicating anything", async () => {
+describe("indexing across restarts and replicas", () => {
+  let expected: unknown[];
+
+  beforeAll(async () => {
     const reference = await backend();
     await indexedUpTo(reference, history.lastBlock);
-    const expected = await dump(reference);
+    expected = await dump(reference);
+  }, 300_000);
 
+  it("resumes a backfill stopped in the middle without losing or duplicating anything", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "commons-resume-"));
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
     const middle = history.fromBlock + (history.lastBlock - history.fromBlock) / 2n;
@@ -342,5 +346,20 @@ describe("indexing across restarts", () => {
     const second = await backend({ DATA_DIR: dataDir, INDEXER_BATCH_BLOCKS: "3" });
     await indexedUpTo(second, history.lastBlock);
     expect(await dump(second)).toEqual(expected);
+  }, 300_000);
+
+  it("lets two replicas index into one PostgreSQL at once without duplicating anything", async () => {
+    const url = await postgresUrl();
+    const replicas = await Promise.all([
+      backend({ DATABASE_URL: url, INDEXER_BATCH_BLOCKS: "4" }),
+      backend({ DATABASE_URL: url, INDEXER_BATCH_BLOCKS: "4" }),
+    ]);
+    await Promise.all(replicas.map((replica) => indexedUpTo(replica, history.lastBlock)));
+    expect(await dump(replicas[0] as NestExpressApplication)).toEqual(expected);
+    const { data } = await graphql<{ proposals: { id: string }[] }>(
+      replicas[1] as NestExpressApplication,
+      "{ proposals(first: 1000) { id } }",
+    );
+    expect(data?.proposals).toHaveLength(Object.keys(HISTORY_PROPOSALS).length);
   }, 300_000);
 });

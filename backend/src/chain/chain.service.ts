@@ -20,7 +20,8 @@ export class ChainService {
     const transport = config.rpcUrl.startsWith("ws")
       ? webSocket(config.rpcUrl)
       : http(config.rpcUrl, { retryCount: 0 });
-    this.client = createPublicClient({ transport });
+    // No caching: viem would otherwise answer getBlockNumber from a 4-second cache, and the indexer would lag by that.
+    this.client = createPublicClient({ transport, cacheTime: 0 });
     this.deployment = readDeployment(config.chainId, config.deploymentsDir);
   }
 

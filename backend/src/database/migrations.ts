@@ -63,39 +63,49 @@ function checksum(migration: Migration): string {
   return createHash("sha256").update(migration.sql).digest("hex");
 }
 
-/** Applies pending migrations in order, each in its own transaction; returns the ids it applied. */
+/** Advisory lock key that serialises migrations across replicas starting at once ("commons" in ASCII). */
+const MIGRATION_LOCK = 0x636f6d6d6f6e73;
+
+/**
+ * Applies pending migrations in order, all in one transaction under an advisory lock: replicas that start together
+ * apply them once (the others wait, then find nothing to do), and a failing migration leaves nothing half done.
+ * Returns the ids it applied.
+ */
 export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
-  await db.query(`create table if not exists schema_migrations (
-    id integer primary key,
-    name text not null,
-    checksum text not null,
-    applied_at timestamptz not null default now()
-  )`);
-  const applied = new Map(
-    (
-      await db.query<{ id: number; checksum: string; name: string }>("select id, name, checksum from schema_migrations")
-    ).map((row) => [Number(row.id), row]),
-  );
-  const done: number[] = [];
-  for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
-    const previous = applied.get(migration.id);
-    if (previous) {
-      if (previous.checksum !== checksum(migration)) {
-        throw new Error(
-          `migration ${migration.id} (${previous.name}) changed after it was applied; add a new migration instead of editing it`,
-        );
+  return db.transaction(async (tx) => {
+    await tx.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await tx.query(`create table if not exists schema_migrations (
+      id integer primary key,
+      name text not null,
+      checksum text not null,
+      applied_at timestamptz not null default now()
+    )`);
+    const applied = new Map(
+      (
+        await tx.query<{ id: number; checksum: string; name: string }>(
+          "select id, name, checksum from schema_migrations",
+        )
+      ).map((row) => [Number(row.id), row]),
+    );
+    const done: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
+      const previous = applied.get(migration.id);
+      if (previous) {
+        if (previous.checksum !== checksum(migration)) {
+          throw new Error(
+            `migration ${migration.id} (${previous.name}) changed after it was applied; add a new migration instead of editing it`,
+          );
+        }
+        continue;
       }
-      continue;
-    }
-    await db.transaction(async (tx) => {
       await tx.exec(migration.sql);
       await tx.query("insert into schema_migrations (id, name, checksum) values ($1, $2, $3)", [
         migration.id,
         migration.name,
         checksum(migration),
       ]);
-    });
-    done.push(migration.id);
-  }
-  return done;
+      done.push(migration.id);
+    }
+    return done;
+  });
 }

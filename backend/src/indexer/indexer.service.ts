@@ -25,6 +25,11 @@ export interface IndexerStatus {
   error: string | null;
 }
 
+/** Another replica committed the batch first; this one's work is discarded and the step retried. */
+class CursorMovedError extends Error {
+  override name = "CursorMovedError";
+}
+
 /** Raised when the chain reorganised deeper than INDEXER_REORG_DEPTH: the stored data cannot be rolled back. */
 export class ReorgTooDeepError extends Error {
   override name = "ReorgTooDeepError";
@@ -63,13 +68,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     const cursor = await this.#cursor(this.db);
-    if (cursor) {
-      const [row] = await this.db.query<{ timestamp: string }>(
-        "select timestamp from indexed_block where chain_id = $1 and number = $2",
-        [this.config.chainId, cursor.number.toString()],
-      );
-      this.#head = { ...cursor, timestamp: BigInt(row?.timestamp ?? 0) };
-    }
+    if (cursor) await this.#adoptHead(cursor);
     for (const row of await this.db.query<{ id: string }>("select id from entity where type = 'Timelock'")) {
       this.#source.addTimelock(getAddress(row.id));
     }
@@ -110,6 +109,10 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         if (this.#error) this.#logger.log({ message: "indexer recovered" });
         this.#error = null;
       } catch (error) {
+        if (error instanceof CursorMovedError || isUniqueViolation(error)) {
+          more = true;
+          continue;
+        }
         const message = (error as Error).message.split("\n")[0] ?? "unknown error";
         if (message !== this.#error) this.#logger.error({ message: "indexer step failed; retrying", error: message });
         this.#error = message;
@@ -135,6 +138,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     this.#chainHead = chainHead;
     this.metrics.chainHead.set(Number(chainHead));
     const cursor = await this.#cursor(this.db);
+    if (cursor && cursor.hash !== this.#head?.hash) await this.#adoptHead(cursor);
     if (cursor && !(await this.#onChain(cursor))) {
       await this.#rollback();
       return true;
@@ -150,11 +154,11 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         ? from + BigInt(this.config.indexer.batchBlocks) - 1n
         : chainHead;
     this.#backfilling = chainHead - to > BigInt(this.config.indexer.batchBlocks);
-    await this.#index(from, to, chainHead);
+    await this.#index(from, to, chainHead, cursor?.number ?? null);
     return to < chainHead;
   }
 
-  async #index(from: bigint, to: bigint, chainHead: bigint): Promise<void> {
+  async #index(from: bigint, to: bigint, chainHead: bigint, expectedCursor: bigint | null): Promise<void> {
     const started = performance.now();
     let batch: Awaited<ReturnType<LogSource["read"]>>;
     try {
@@ -178,6 +182,13 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     store.beginBlock(to);
     await this.#fillQuorums(store, head);
     const changes = await this.db.transaction(async (tx) => {
+      // Several replicas may index into one PostgreSQL: the first to commit a batch wins, the others find the cursor
+      // moved (or their insert of the first cursor conflicting), roll back, and continue from the new cursor.
+      const [current] = await tx.query<{ block_number: string }>(
+        "select block_number from indexer_cursor where chain_id = $1 for update",
+        [this.config.chainId],
+      );
+      if ((current ? BigInt(current.block_number) : null) !== expectedCursor) throw new CursorMovedError();
       const changed = await store.flush(tx);
       await this.#saveCursor(tx, head, [...batch.blocks.values()], journalFrom);
       return changed;
@@ -250,6 +261,15 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       head.number.toString(),
     ]);
     await tx.query("delete from entity_journal where block_number < $1", [journalFrom.toString()]);
+  }
+
+  /** Takes the head another replica indexed (or the one found at startup) as ours. */
+  async #adoptHead(cursor: { number: bigint; hash: Hex }): Promise<void> {
+    const [row] = await this.db.query<{ timestamp: string }>(
+      "select timestamp from indexed_block where chain_id = $1 and number = $2",
+      [this.config.chainId, cursor.number.toString()],
+    );
+    this.#head = { ...cursor, timestamp: BigInt(row?.timestamp ?? 0) };
   }
 
   async #cursor(db: Queryable): Promise<{ number: bigint; hash: Hex } | undefined> {
@@ -336,4 +356,9 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     }
     if (byTime.length > 0) this.events.emit("proposalStates", byTime);
   }
+}
+
+/** PostgreSQL's unique_violation: two replicas inserted the first cursor at once. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
 }
