@@ -7,6 +7,7 @@ import { HealthModule } from "./health/health.module.js";
 import { IndexerModule } from "./indexer/indexer.module.js";
 import { MetricsModule } from "./metrics/metrics.module.js";
 import { RegistryModule } from "./registry/registry.module.js";
+import { ServingModule } from "./serving/serving.module.js";
 
 /** The Commons AI backend. */
 @Module({

@@ -263,7 +263,8 @@ interface Action {
 }
 
 interface Proposal {
-  label: HistoryProposalLabel;
+  /** A {@link HistoryProposalLabel}, or a name for a proposal made after the history. */
+  label: string;
   id: bigint;
   targets: Address[];
   values: bigint[];
@@ -307,7 +308,7 @@ function lifecycleArgs(p: Proposal) {
 
 async function propose(
   s: Script,
-  label: HistoryProposalLabel,
+  label: string,
   proposer: LocalAccount,
   actions: Action[],
   description: string,
@@ -324,7 +325,7 @@ async function propose(
   const [created] = parseEventLogs({ abi: commonsGovernorAbi, logs: receipt.logs, eventName: "ProposalCreated" });
   if (!created) throw new Error(`propose ${label}: no ProposalCreated event`);
   const proposal = { label, id: created.args.proposalId, targets, values, calldatas, descriptionHash };
-  s.record.proposals[label] = proposal.id;
+  if (label in HISTORY_PROPOSALS) s.record.proposals[label as HistoryProposalLabel] = proposal.id;
   s.record.counts.proposals += 1;
   await expectState(s, proposal, "Pending", "propose");
   return proposal;
@@ -411,7 +412,7 @@ function recordVote(
   const { counts, votes, voters } = s.record;
   const withParams = method === "castVoteWithReasonAndParams";
   votes.push({
-    label: proposal.label,
+    label: proposal.label as HistoryProposalLabel,
     proposalId: proposal.id,
     voter: ballot.voter.address,
     support: ballot.support,
@@ -1143,4 +1144,27 @@ export async function generateVotingHistory(options: VotingHistoryOptions): Prom
     await c.testClient.setAutomine(true);
     await Promise.all(voters.map((address) => c.testClient.stopImpersonatingAccount({ address })));
   }
+}
+
+/**
+ * One more proposal after {@link runGovernanceHistory}: `actions` on the registries, proposed and voted for by
+ * account #0 (enough for quorum and majority), queued and executed, each step checked. `beforeExecute` runs when only
+ * the execution is left, so that a test can prepare what the execution should interrupt. Returns the proposal id.
+ */
+export async function passProposalAfterHistory(
+  options: ChainOptions,
+  actions: { contract: "ModelRegistry" | "UsagePolicyRegistry"; data: Hex }[],
+  description: string,
+  beforeExecute?: () => Promise<void>,
+): Promise<bigint> {
+  const connection = await connect(options);
+  const s: Script = { ...connection, record: emptyRecord((await connection.publicClient.getBlockNumber()) + 1n) };
+  const calls = actions.map((a) => (a.contract === "ModelRegistry" ? modelCall(s, a.data) : policyCall(s, a.data)));
+  const proposal = await propose(s, description, dev(s, 0), calls, description);
+  await voteAndQueue(s, proposal, [{ voter: dev(s, 0), support: Vote.For }]);
+  await advanceTo(s, await s.governor.read.proposalEta([proposal.id]));
+  await beforeExecute?.();
+  await confirm(s, s.governor.write.execute(lifecycleArgs(proposal), { account: dev(s, 6) }), `execute ${description}`);
+  await expectState(s, proposal, "Executed", "execute");
+  return proposal.id;
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, ServiceUnavailableException } from "@nestjs/co
 import { ChainService, type ChainStatus } from "../chain/chain.service.js";
 import { DATABASE, type Database } from "../database/database.js";
 import { IndexerService } from "../indexer/indexer.service.js";
+import { ModelServingService, type ServedModelVersion } from "../serving/model-serving.service.js";
 
 export interface DatabaseStatus {
   engine: Database["engine"];
@@ -25,12 +26,14 @@ export interface HealthReport {
   chain: ChainStatus;
   database: DatabaseStatus;
   indexer: IndexerHealth;
+  /** Every model version the registry lets this server serve, and whether it is loaded (or why not). */
+  models: ServedModelVersion[];
   contracts: Record<string, string>;
 }
 
 /**
- * `GET /health`: 200 with the report when the chain and the database answer and the indexer's last step succeeded,
- * 503 with the same report otherwise.
+ * `GET /health`: 200 with the report when the chain and the database answer, the indexer's last step succeeded and
+ * no approved model version was refused (files that do not verify); 503 with the same report otherwise.
  */
 @Controller("health")
 export class HealthController {
@@ -38,6 +41,7 @@ export class HealthController {
     @Inject(ChainService) private readonly chain: ChainService,
     @Inject(DATABASE) private readonly db: Database,
     @Inject(IndexerService) private readonly indexer: IndexerService,
+    @Inject(ModelServingService) private readonly serving: ModelServingService,
   ) {}
 
   @Get()
@@ -51,11 +55,14 @@ export class HealthController {
       backfilling: status.backfilling,
       error: status.error,
     };
+    const models = this.serving.status();
+    const healthy = chain.reachable && database.reachable && indexer.error === null;
     const report: HealthReport = {
-      status: chain.reachable && database.reachable && indexer.error === null ? "ok" : "degraded",
+      status: healthy && !models.some((m) => m.state === "failed") ? "ok" : "degraded",
       chain,
       database,
       indexer,
+      models,
       contracts: this.chain.deployment.contracts,
     };
     if (report.status !== "ok") throw new ServiceUnavailableException(report);
