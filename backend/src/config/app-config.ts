@@ -19,6 +19,7 @@ export interface AppConfig {
   graphql: GraphqlConfig;
   /** `json` (default): one JSON object per line; `text`: Nest's coloured lines, for a terminal. */
   logFormat: "json" | "text";
+  auth: AuthConfig;
 }
 
 export interface IndexerConfig {
@@ -106,6 +107,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   };
   const logFormat = env.LOG_FORMAT || "json";
   if (logFormat !== "json" && logFormat !== "text") problems.push(`LOG_FORMAT=${logFormat} must be json or text`);
+  const auth = authConfig(env, port, production, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = env.DATA_DIR === "memory://" ? "memory://" : path.resolve(env.DATA_DIR || ".data");
   return {
@@ -119,6 +121,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     indexer,
     graphql,
     logFormat: logFormat as AppConfig["logFormat"],
+    auth,
   };
 }
 
@@ -132,3 +135,52 @@ function boolean(env: Env, name: string, fallback: boolean, problems: string[]):
 }
 
 export const APP_CONFIG = Symbol("APP_CONFIG");
+
+/** Sign-In with Ethereum, sessions and API keys (backend/src/auth/). */
+export interface AuthConfig {
+  /**
+   * AUTH_DOMAIN: the domains (`host[:port]`, comma-separated) a sign-in message may name: where the web app is
+   * served. Default `localhost:<PORT>`; required when NODE_ENV=production.
+   */
+  domains: string[];
+  /** AUTH_NONCE_TTL_SECONDS (300): how long a nonce from POST /auth/nonce can be used. */
+  nonceTtlSeconds: number;
+  /** AUTH_CLOCK_SKEW_SECONDS (60): how far in the future a message's `Issued At` or `Not Before` may be. */
+  clockSkewSeconds: number;
+  /** SESSION_TTL_SECONDS (3600): how long a session lasts (never longer than the message's `Expiration Time`). */
+  sessionTtlSeconds: number;
+  /** SESSION_SECRET (at least 32 characters): key of the sessions' signatures; unset: random at each start. */
+  sessionSecret: string | undefined;
+  /** SESSION_COOKIE_SECURE: mark the session cookie Secure on every response (default in production), not only over https. */
+  cookieSecure: boolean;
+}
+
+function authConfig(env: Env, port: number, production: boolean, problems: string[]): AuthConfig {
+  const domains = (env.AUTH_DOMAIN || `localhost:${port}`)
+    .split(",")
+    .map((domain) => domain.trim())
+    .filter((domain) => domain !== "");
+  if (production && !env.AUTH_DOMAIN) {
+    problems.push("AUTH_DOMAIN must be set in production: the host[:port] of the web app, e.g. commons.example.org");
+  }
+  for (const domain of domains) {
+    if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(domain) && !/^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(domain)) {
+      problems.push(
+        `AUTH_DOMAIN=${env.AUTH_DOMAIN} must list host[:port] values without a scheme, e.g. localhost:4000`,
+      );
+      break;
+    }
+  }
+  const sessionSecret = env.SESSION_SECRET || undefined;
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    problems.push("SESSION_SECRET must be at least 32 characters, e.g. the output of `openssl rand -base64 32`");
+  }
+  return {
+    domains: domains.map((domain) => domain.toLowerCase()),
+    nonceTtlSeconds: integer(env, "AUTH_NONCE_TTL_SECONDS", 300, 10, 3_600, problems),
+    clockSkewSeconds: integer(env, "AUTH_CLOCK_SKEW_SECONDS", 60, 0, 600, problems),
+    sessionTtlSeconds: integer(env, "SESSION_TTL_SECONDS", 3_600, 1, 604_800, problems),
+    sessionSecret,
+    cookieSecure: boolean(env, "SESSION_COOKIE_SECURE", production, problems),
+  };
+}

@@ -57,14 +57,70 @@ export const MIGRATIONS: Migration[] = [
       primary key (chain_id, number)
     )`,
   },
+  {
+    id: 3,
+    name: "auth",
+    // Sign-In with Ethereum nonces (single use), sessions (revocable before they expire) and developer API keys, of
+    // which only a SHA-256 hash is kept (backend/src/auth/). Addresses are stored lowercase.
+    sql: `create table auth_nonce (
+      nonce text primary key,
+      expires_at timestamptz not null,
+      used_at timestamptz
+    );
+    create index auth_nonce_expires on auth_nonce (expires_at);
+    create table auth_session (
+      id text primary key,
+      address text not null check (address = lower(address)),
+      created_at timestamptz not null,
+      expires_at timestamptz not null,
+      revoked_at timestamptz
+    );
+    create index auth_session_expires on auth_session (expires_at);
+    create table auth_api_key (
+      id text primary key,
+      key_hash text not null unique,
+      owner text not null check (owner = lower(owner)),
+      name text not null,
+      prefix text not null,
+      created_at timestamptz not null,
+      last_used_at timestamptz,
+      revoked_at timestamptz
+    );
+    create index auth_api_key_owner on auth_api_key (owner, created_at)`,
+  },
+  {
+    id: 4,
+    name: "chat usage and retention",
+    // Usage as counts per member and UTC day (backend/src/chat/usage-recorder.ts), and the conversations a policy
+    // with retention above zero keeps, encrypted, until they expire (backend/src/chat/conversation-store.ts).
+    sql: `create table usage_daily (
+      member text not null check (member = lower(member)),
+      day date not null,
+      requests integer not null,
+      prompt_tokens bigint not null,
+      completion_tokens bigint not null,
+      redactions jsonb not null,
+      primary key (member, day)
+    );
+    create table conversation (
+      id text primary key,
+      member text not null check (member = lower(member)),
+      created_at timestamptz not null default now(),
+      expires_at timestamptz not null,
+      iv text not null,
+      tag text not null,
+      ciphertext text not null
+    );
+    create index conversation_expires on conversation (expires_at)`,
+  },
 ];
 
 function checksum(migration: Migration): string {
   return createHash("sha256").update(migration.sql).digest("hex");
 }
 
-/** Advisory lock key that serialises migrations across replicas starting at once ("commons" in ASCII). */
-const MIGRATION_LOCK = 0x636f6d6d6f6e73;
+/** Advisory lock key that serialises migrations across replicas starting at once ("common" in ASCII). */
+const MIGRATION_LOCK = 0x636f6d6d6f6e;
 
 /**
  * Applies pending migrations in order, all in one transaction under an advisory lock: replicas that start together

@@ -7,6 +7,7 @@ import { proposalStateSql } from "../governance/proposal-state.js";
 import { MetricsService } from "../metrics/metrics.service.js";
 import { BufferedEntityStore, rollbackEntities } from "./buffered-entity-store.js";
 import { handleLog } from "./handlers/index.js";
+import type { IndexedLog } from "./indexed-log.js";
 import { IndexerEvents } from "./indexer-events.js";
 import { type BlockRef, InconsistentRangeError, LogSource } from "./log-source.js";
 import { ViemChainReader } from "./viem-chain-reader.js";
@@ -154,27 +155,34 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         ? from + BigInt(this.config.indexer.batchBlocks) - 1n
         : chainHead;
     this.#backfilling = chainHead - to > BigInt(this.config.indexer.batchBlocks);
-    await this.#index(from, to, chainHead, cursor?.number ?? null);
-    return to < chainHead;
+    const end = await this.#index(from, to, chainHead, cursor?.number ?? null);
+    return end < chainHead;
   }
 
-  async #index(from: bigint, to: bigint, chainHead: bigint, expectedCursor: bigint | null): Promise<void> {
+  /** Indexes `from`..`to` (or up to a block where the governor switched timelocks); returns the last block indexed. */
+  async #index(from: bigint, last: bigint, chainHead: bigint, expectedCursor: bigint | null): Promise<bigint> {
     const started = performance.now();
     let batch: Awaited<ReturnType<LogSource["read"]>>;
     try {
-      batch = await this.#source.read(from, to);
+      batch = await this.#source.read(from, last);
     } catch (error) {
-      if (error instanceof InconsistentRangeError) return; // A reorganisation under way: the next step sees it.
+      if (error instanceof InconsistentRangeError) return from - 1n; // A reorganisation under way: the next step sees it.
       throw error;
     }
+    let to = last;
     const journalFrom = chainHead - BigInt(this.config.indexer.reorgDepth) + 1n;
     const store = new BufferedEntityStore(this.db, journalFrom);
-    const context = { store, chain: this.#reader, deployment: this.chain.deployment };
+    const context = { store, chain: this.#reader, deployment: this.chain.deployment, logger: this.#logger };
+    const logs: IndexedLog[] = [];
     for (const log of batch.logs) {
+      if (log.blockNumber > to) break;
       store.beginBlock(log.blockNumber);
       await handleLog(log, context);
+      logs.push(log);
       if (log.contract === "CommonsGovernor" && log.event.eventName === "TimelockChange") {
+        // The new timelock's logs were not part of this read: end the batch here, the next one reads them.
         this.#source.addTimelock(log.event.args.newTimelock);
+        to = log.blockNumber;
       }
     }
     const head = batch.blocks.get(to);
@@ -190,7 +198,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       );
       if ((current ? BigInt(current.block_number) : null) !== expectedCursor) throw new CursorMovedError();
       const changed = await store.flush(tx);
-      await this.#saveCursor(tx, head, [...batch.blocks.values()], journalFrom);
+      await this.#saveCursor(tx, head, [...batch.blocks.values()].filter((b) => b.number <= to), journalFrom);
       return changed;
     });
     this.#head = head;
@@ -198,19 +206,20 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     for (const log of batch.logs)
       this.metrics.eventsIndexed.inc({ contract: log.contract, event: log.event.eventName });
     this.metrics.indexerHead.set(Number(to));
-    if (batch.logs.length > 0 || this.#backfilling) {
+    if (logs.length > 0 || this.#backfilling) {
       this.#logger.log({
         message: this.#backfilling ? "backfill progress" : "indexed new blocks",
         fromBlock: from.toString(),
         toBlock: to.toString(),
         chainHead: chainHead.toString(),
-        events: batch.logs.length,
+        events: logs.length,
         entitiesChanged: changes.length,
         ms: Math.round(performance.now() - started),
       });
     }
     if (changes.length > 0) this.events.emit("changes", changes);
     await this.#announceStateChanges(changes.map((c) => (c.type === "Proposal" ? c.id : "")));
+    return to;
   }
 
   /**
