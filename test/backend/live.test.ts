@@ -13,6 +13,7 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  type Hex,
   http,
   type PublicClient,
   parseEther,
@@ -37,20 +38,24 @@ const wallet = createWalletClient({ chain: hardhat, transport: http(rpcUrl) });
 const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport: http(rpcUrl) });
 let accounts: Address[];
 
-async function send(account: Address, write: Parameters<typeof wallet.writeContract>[0]): Promise<bigint> {
-  const hash = await wallet.writeContract({ ...write, account });
+/** Waits for a sent transaction; returns its block. */
+async function confirm(sent: Promise<Hex>): Promise<bigint> {
+  const hash = await sent;
   const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 });
   expect(receipt.status).toBe("success");
   return receipt.blockNumber;
 }
 
 const delegate = (from: Address, to: Address) =>
-  send(from, {
-    address: deployment.contracts.GovernanceToken,
-    abi: governanceTokenAbi,
-    functionName: "delegate",
-    args: [to],
-  } as Parameters<typeof wallet.writeContract>[0]);
+  confirm(
+    wallet.writeContract({
+      address: deployment.contracts.GovernanceToken,
+      abi: governanceTokenAbi,
+      functionName: "delegate",
+      args: [to],
+      account: from,
+    }),
+  );
 
 async function votingPower(account: Address): Promise<string | null> {
   const { data } = await graphql<{ delegate: { votingPower: string } | null }>(
@@ -119,12 +124,15 @@ describe("following the chain", () => {
       const token = deployment.contracts.GovernanceToken;
       const description = `# Live test ${Date.now()}`;
       const args = [[token], [0n], ["0x"], description] as const;
-      await send(proposer, {
-        address: deployment.contracts.CommonsGovernor,
-        abi: commonsGovernorAbi,
-        functionName: "propose",
-        args,
-      } as Parameters<typeof wallet.writeContract>[0]);
+      await confirm(
+        wallet.writeContract({
+          address: deployment.contracts.CommonsGovernor,
+          abi: commonsGovernorAbi,
+          functionName: "propose",
+          args: [[...args[0]], [...args[1]], [...args[2]], args[3]],
+          account: proposer,
+        }),
+      );
       const deadline = Date.now() + 5_000;
       while (!received.some((r) => r.kind === "created") && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 50));
@@ -133,12 +141,15 @@ describe("following the chain", () => {
       expect(created?.state).toBe("Pending");
       await testClient.increaseTime({ seconds: 61 });
       await testClient.mine({ blocks: 1 });
-      await send(proposer, {
-        address: deployment.contracts.CommonsGovernor,
-        abi: commonsGovernorAbi,
-        functionName: "castVote",
-        args: [BigInt(created?.id ?? 0), 1],
-      } as Parameters<typeof wallet.writeContract>[0]);
+      await confirm(
+        wallet.writeContract({
+          address: deployment.contracts.CommonsGovernor,
+          abi: commonsGovernorAbi,
+          functionName: "castVote",
+          args: [BigInt(created?.id ?? 0), 1],
+          account: proposer,
+        }),
+      );
       while (!received.some((r) => r.kind === "vote") && Date.now() < deadline + 5_000) {
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -34,6 +34,14 @@ export interface EntitySchemaSources {
   status: () => IndexerStatusView;
   /** Subscriptions: entity ids of each announcement, as async iterables that end when `signal` aborts. */
   subscriptions: Record<SubscriptionName, (signal: AbortSignal) => AsyncIterable<EntityData>>;
+  /** Fields other domains add to the roots (chat, receipts, the vote relay): they must not clash with entity fields. */
+  extensions?: SchemaExtensions;
+}
+
+export interface SchemaExtensions {
+  query?: GraphQLFieldConfigMap<unknown, unknown>;
+  mutation?: GraphQLFieldConfigMap<unknown, unknown>;
+  subscription?: GraphQLFieldConfigMap<unknown, unknown>;
 }
 
 export interface IndexerStatusView {
@@ -273,8 +281,20 @@ export function buildEntitySchema(sources: EntitySchemaSources): GraphQLSchema {
     };
   }
 
+  const extensions = sources.extensions ?? {};
+  for (const [root, fields] of [
+    [query, extensions.query],
+    [subscription, extensions.subscription],
+  ] as const) {
+    for (const [name, field] of Object.entries(fields ?? {})) {
+      if (root[name]) throw new Error(`schema extension ${name} clashes with an existing field`);
+      root[name] = field;
+    }
+  }
+  const mutation = extensions.mutation && Object.keys(extensions.mutation).length > 0 ? extensions.mutation : undefined;
   return new GraphQLSchema({
     query: new GraphQLObjectType({ name: "Query", fields: query }),
+    ...(mutation ? { mutation: new GraphQLObjectType({ name: "Mutation", fields: mutation }) } : {}),
     subscription: new GraphQLObjectType({ name: "Subscription", fields: subscription }),
   });
 }

@@ -3,12 +3,23 @@ import { Module } from "@nestjs/common";
 import { GraphQLModule } from "@nestjs/graphql";
 import { ChainModule } from "../chain/chain.module.js";
 import { ChainService } from "../chain/chain.service.js";
+import { ChatModule } from "../chat/chat.module.js";
+import { ChatService } from "../chat/chat.service.js";
+import { type ChatContext, chatSchemaExtensions } from "../chat/chat-graphql.js";
+import { MEMBER_RESOLVER, type MemberResolver } from "../chat/member-resolver.js";
+import { UsageRecorder } from "../chat/usage-recorder.js";
 import { APP_CONFIG, type AppConfig } from "../config/app-config.js";
 import { DATABASE, type Database } from "../database/database.js";
 import { IndexerModule } from "../indexer/indexer.module.js";
 import { IndexerService } from "../indexer/indexer.service.js";
 import { IndexerEvents } from "../indexer/indexer-events.js";
 import { MetricsService } from "../metrics/metrics.service.js";
+import { ReceiptVerifier } from "../receipts/receipt-verifier.js";
+import { ReceiptsModule } from "../receipts/receipts.module.js";
+import { receiptSchemaExtensions } from "../receipts/receipts-graphql.js";
+import { RelayModule } from "../relay/relay.module.js";
+import { RelayService } from "../relay/relay.service.js";
+import { relaySchemaExtensions } from "../relay/relay-graphql.js";
 import { buildEntitySchema } from "./entity-graphql-schema.js";
 import { EntityLoader } from "./entity-loader.js";
 import { readSubgraphSchema } from "./entity-model.js";
@@ -19,6 +30,23 @@ import { metricsPlugin, queryLimitsPlugin } from "./graphql-plugins.js";
 /** The most entities `skip` may pass over (graph-node's limit): deeper pages use `after`. */
 const MAX_SKIP = 5_000;
 
+type Headers = Record<string, string | string[] | undefined>;
+
+/** Where a GraphQL operation's credentials are: the HTTP request, or a graphql-ws connection (upgrade request, params). */
+interface ContextInput {
+  req?: { headers: Headers };
+  connectionParams?: Record<string, unknown>;
+  extra?: { request?: { headers: Headers } };
+}
+
+function credentialsOf(input: ContextInput): Headers {
+  if (input.req) return input.req.headers;
+  const headers: Headers = { ...(input.extra?.request?.headers ?? {}) };
+  const authorization = input.connectionParams?.authorization ?? input.connectionParams?.Authorization;
+  if (typeof authorization === "string") headers.authorization = authorization;
+  return headers;
+}
+
 function apolloOptions(
   config: AppConfig,
   db: Database,
@@ -26,7 +54,15 @@ function apolloOptions(
   indexer: IndexerService,
   events: IndexerEvents,
   metrics: MetricsService,
+  chat: ChatService,
+  usage: UsageRecorder,
+  members: MemberResolver,
+  receipts: ReceiptVerifier,
+  relay: RelayService,
 ): ApolloDriverConfig {
+  const chatFields = chatSchemaExtensions(chat, usage);
+  const receiptFields = receiptSchemaExtensions(receipts);
+  const relayFields = relaySchemaExtensions(relay);
   const model = readSubgraphSchema();
   const queries = new EntityQueries(db, model, () => indexer.status().head?.timestamp, {
     maxPageSize: config.graphql.maxPageSize,
@@ -51,6 +87,11 @@ function apolloOptions(
         error: s.error,
       };
     },
+    extensions: {
+      query: { ...chatFields.query, ...receiptFields.query },
+      mutation: { ...chatFields.mutation, ...relayFields.mutation },
+      subscription: chatFields.subscription,
+    },
   });
   return {
     driver: ApolloDriver,
@@ -59,6 +100,12 @@ function apolloOptions(
     introspection: config.graphql.introspection,
     graphiql: config.graphql.sandbox,
     subscriptions: { "graphql-ws": { path: "/graphql" } },
+    // The member is resolved lazily, once per operation, and only by fields that need one.
+    context: (input: ContextInput): ChatContext => {
+      let member: ReturnType<MemberResolver["resolve"]> | undefined;
+      const headers = credentialsOf(input);
+      return { member: () => (member ??= members.resolve(headers)) };
+    },
     plugins: [
       queryLimitsPlugin({
         maxDepth: config.graphql.maxDepth,
@@ -81,8 +128,20 @@ function apolloOptions(
     IndexerModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [IndexerModule, ChainModule],
-      inject: [APP_CONFIG, DATABASE, ChainService, IndexerService, IndexerEvents, MetricsService],
+      imports: [IndexerModule, ChainModule, ChatModule, ReceiptsModule, RelayModule],
+      inject: [
+        APP_CONFIG,
+        DATABASE,
+        ChainService,
+        IndexerService,
+        IndexerEvents,
+        MetricsService,
+        ChatService,
+        UsageRecorder,
+        MEMBER_RESOLVER,
+        ReceiptVerifier,
+        RelayService,
+      ],
       useFactory: apolloOptions,
     }),
   ],

@@ -1,0 +1,222 @@
+import {
+  GraphQLBoolean,
+  GraphQLEnumType,
+  GraphQLError,
+  type GraphQLFieldConfigMap,
+  GraphQLFloat,
+  GraphQLInputObjectType,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  type GraphQLNullableType,
+  GraphQLObjectType,
+  GraphQLString,
+} from "graphql";
+import type { SchemaExtensions } from "../graphql/entity-graphql-schema.js";
+import type { ChatAnswer, ChatEvent, ChatRequest, ChatService, Member } from "./chat.service.js";
+import { ChatError } from "./chat-error.js";
+import type { UsageRecorder } from "./usage-recorder.js";
+
+/** What GraphQL resolvers find in the context: the member, resolved from the request's credentials. */
+export interface ChatContext {
+  member: () => Promise<Member | undefined>;
+}
+
+const nonNull = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(type);
+const list = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type)));
+
+const Role = new GraphQLEnumType({
+  name: "ChatRole",
+  values: { system: { value: "system" }, user: { value: "user" }, assistant: { value: "assistant" } },
+});
+
+const ChatMessageInput = new GraphQLInputObjectType({
+  name: "ChatMessageInput",
+  fields: { role: { type: nonNull(Role) }, content: { type: nonNull(GraphQLString) } },
+});
+
+const ChatOptionsInput = new GraphQLInputObjectType({
+  name: "ChatOptionsInput",
+  fields: {
+    maxTokens: { type: GraphQLInt, description: "Default and ceiling: the active policy's maxOutputTokens." },
+    temperature: { type: GraphQLFloat, description: "0 (default): greedy." },
+    topP: { type: GraphQLFloat },
+    seed: { type: GraphQLInt },
+    stop: { type: new GraphQLList(nonNull(GraphQLString)) },
+  },
+});
+
+const Redaction = new GraphQLObjectType({
+  name: "Redaction",
+  description: "How many values of a category were redacted; never the values.",
+  fields: { category: { type: nonNull(GraphQLString) }, count: { type: nonNull(GraphQLInt) } },
+});
+
+const Receipt = new GraphQLObjectType({
+  name: "InferenceReceipt",
+  description: "Signed by the server's key; verify with `verifyReceipt` or `npm run receipts -- verify`.",
+  fields: {
+    json: {
+      type: nonNull(GraphQLString),
+      description: "The receipt as JSON, exactly as signed.",
+      resolve: (r) => JSON.stringify(r),
+    },
+    signer: { type: nonNull(GraphQLString) },
+    modelId: { type: nonNull(GraphQLString) },
+    modelVersion: { type: nonNull(GraphQLString) },
+    weightsHash: { type: nonNull(GraphQLString) },
+    policyVersion: { type: nonNull(GraphQLString) },
+    promptHash: { type: nonNull(GraphQLString) },
+    outputHash: { type: nonNull(GraphQLString) },
+    issuedAt: { type: nonNull(GraphQLInt) },
+    signature: { type: nonNull(GraphQLString) },
+  },
+});
+
+const ChatAnswerType = new GraphQLObjectType<ChatAnswer>({
+  name: "ChatAnswer",
+  fields: {
+    id: { type: nonNull(GraphQLString) },
+    text: { type: nonNull(GraphQLString) },
+    finishReason: { type: nonNull(GraphQLString) },
+    modelId: { type: nonNull(GraphQLString), resolve: (a) => a.model.modelId },
+    modelVersion: { type: nonNull(GraphQLString), resolve: (a) => a.model.version },
+    weightsHash: { type: nonNull(GraphQLString), resolve: (a) => a.model.weightsHash },
+    promptTokens: { type: nonNull(GraphQLInt), resolve: (a) => a.usage.promptTokens },
+    completionTokens: { type: nonNull(GraphQLInt), resolve: (a) => a.usage.completionTokens },
+    promptRedactions: { type: list(Redaction), resolve: (a) => a.redactions.prompt },
+    answerRedactions: { type: list(Redaction), resolve: (a) => a.redactions.answer },
+    promptInjectionDetected: { type: nonNull(GraphQLBoolean), resolve: (a) => a.promptInjection.detected },
+    promptInjectionRules: { type: list(GraphQLString), resolve: (a) => a.promptInjection.rules },
+    policyVersion: { type: nonNull(GraphQLString) },
+    conversationId: { type: GraphQLString },
+    receipt: { type: nonNull(Receipt) },
+  },
+});
+
+const ChatStreamEvent = new GraphQLObjectType<ChatEvent>({
+  name: "ChatStreamEvent",
+  description: "A piece of the answer (`token`), then one last event with `done: true` and the whole `answer`.",
+  fields: {
+    token: { type: GraphQLString, resolve: (e) => (e.type === "token" ? e.text : null) },
+    done: { type: nonNull(GraphQLBoolean), resolve: (e) => e.type === "done" },
+    answer: { type: ChatAnswerType, resolve: (e) => (e.type === "done" ? e.answer : null) },
+  },
+});
+
+const UsageDayType = new GraphQLObjectType({
+  name: "UsageDay",
+  description: "What a member used in a UTC day: counts only.",
+  fields: {
+    day: { type: nonNull(GraphQLString) },
+    requests: { type: nonNull(GraphQLInt) },
+    promptTokens: { type: nonNull(GraphQLInt) },
+    completionTokens: { type: nonNull(GraphQLInt) },
+    redactions: {
+      type: list(Redaction),
+      resolve: (d: { redactions: Record<string, number> }) =>
+        Object.entries(d.redactions).map(([category, count]) => ({ category, count })),
+    },
+  },
+});
+
+interface ChatArgs {
+  messages: { role: "system" | "user" | "assistant"; content: string }[];
+  model?: string | null;
+  options?: { maxTokens?: number; temperature?: number; topP?: number; seed?: number; stop?: string[] } | null;
+}
+
+const chatArgs = {
+  messages: { type: list(ChatMessageInput), description: "The conversation; it lives on the client." },
+  model: { type: GraphQLString, description: "`modelId` (its default version) or `modelId@version`." },
+  options: { type: ChatOptionsInput },
+};
+
+function toRequest(args: ChatArgs): ChatRequest {
+  const o = args.options ?? {};
+  return {
+    messages: args.messages,
+    model: args.model ?? undefined,
+    maxTokens: o.maxTokens ?? undefined,
+    temperature: o.temperature ?? undefined,
+    topP: o.topP ?? undefined,
+    seed: o.seed ?? undefined,
+    stop: o.stop ?? undefined,
+  };
+}
+
+/** A ChatError as a GraphQL error with its stable code (and Retry-After for quotas). */
+export function graphqlChatError(error: unknown): unknown {
+  if (!(error instanceof ChatError)) return error;
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      ...(error.details.rule ? { rule: error.details.rule } : {}),
+      ...(error.details.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
+    },
+  });
+}
+
+async function requireMember(context: ChatContext): Promise<Member> {
+  const member = await context.member();
+  if (!member) {
+    throw graphqlChatError(
+      new ChatError(
+        "AUTH_REQUIRED",
+        "sign in first (Sign-In with Ethereum at POST /auth/nonce and /auth/verify), or send an API key",
+      ),
+    );
+  }
+  return member;
+}
+
+/** The chat's GraphQL fields: `chat` (mutation), `chatStream` (subscription), `myUsage` (query). */
+export function chatSchemaExtensions(chat: ChatService, usage: UsageRecorder): Required<SchemaExtensions> {
+  const mutation: GraphQLFieldConfigMap<unknown, ChatContext> = {
+    chat: {
+      type: nonNull(ChatAnswerType),
+      description: "Asks an approved model; the answer comes with token counts, what was redacted and a receipt.",
+      args: chatArgs,
+      resolve: async (_root, args: ChatArgs, context) => {
+        const member = await requireMember(context);
+        try {
+          return await chat.chat(member, toRequest(args));
+        } catch (error) {
+          throw graphqlChatError(error);
+        }
+      },
+    },
+  };
+  const subscription: GraphQLFieldConfigMap<unknown, ChatContext> = {
+    chatStream: {
+      type: nonNull(ChatStreamEvent),
+      description: "The same as `chat`, streamed: tokens as they are generated (already guarded), then the answer.",
+      args: chatArgs,
+      subscribe: async function* (_root, args: ChatArgs, context: ChatContext) {
+        const member = await requireMember(context);
+        try {
+          yield* chat.chatStream(member, toRequest(args));
+        } catch (error) {
+          throw graphqlChatError(error);
+        }
+      },
+      resolve: (event: unknown) => event as ChatEvent,
+    },
+  };
+  const query: GraphQLFieldConfigMap<unknown, ChatContext> = {
+    myUsage: {
+      type: list(UsageDayType),
+      description: "The signed-in member's usage per day (counts only), newest first.",
+      args: { days: { type: GraphQLInt, defaultValue: 30 } },
+      resolve: async (_root, args: { days: number }, context) => {
+        const member = await requireMember(context);
+        return usage.forMember(member.address, Math.min(Math.max(args.days, 1), 366));
+      },
+    },
+  };
+  return {
+    query: query as GraphQLFieldConfigMap<unknown, unknown>,
+    mutation: mutation as GraphQLFieldConfigMap<unknown, unknown>,
+    subscription: subscription as GraphQLFieldConfigMap<unknown, unknown>,
+  };
+}

@@ -1,0 +1,116 @@
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from "@nestjs/common";
+import { APP_CONFIG, type AppConfig } from "../config/app-config.js";
+import { DATABASE, type Database } from "../database/database.js";
+
+/** A stored conversation, as it was sent to the model (redacted) and answered. */
+export interface StoredConversation {
+  messages: { role: string; content: string }[];
+  answer: string;
+  modelId: string;
+  modelVersion: string;
+}
+
+/**
+ * Conversations kept for a policy whose `retentionSeconds` is above zero: encrypted with AES-256-GCM under
+ * CONVERSATION_KEY (64 hex characters; generated into DATA_DIR when unset) and deleted when their time is up (checked
+ * every minute). What is stored is the redacted conversation the model saw, never the originals. With retention 0,
+ * {@link store} is never called and nothing is written.
+ */
+@Injectable()
+export class ConversationStore implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly #logger = new Logger("Conversations");
+  readonly #key: Buffer;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(DATABASE) private readonly db: Database,
+  ) {
+    this.#key = conversationKey(process.env.CONVERSATION_KEY, config.dataDir, this.#logger);
+  }
+
+  onApplicationBootstrap(): void {
+    void this.purge();
+    this.#timer = setInterval(() => void this.purge(), 60_000);
+    this.#timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.#timer);
+  }
+
+  /** Stores `conversation` for `retentionSeconds`; returns its id. */
+  async store(member: string, conversation: StoredConversation, retentionSeconds: number): Promise<string> {
+    const id = randomUUID();
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", this.#key, iv);
+    cipher.setAAD(Buffer.from(`${id}:${member.toLowerCase()}`));
+    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(conversation), "utf8"), cipher.final()]);
+    await this.db.query(
+      `insert into conversation (id, member, expires_at, iv, tag, ciphertext)
+       values ($1, $2, now() + make_interval(secs => $3), $4, $5, $6)`,
+      [
+        id,
+        member.toLowerCase(),
+        retentionSeconds,
+        iv.toString("base64"),
+        cipher.getAuthTag().toString("base64"),
+        ciphertext.toString("base64"),
+      ],
+    );
+    return id;
+  }
+
+  /** A member's stored conversation, decrypted; undefined when absent, expired or someone else's. */
+  async read(member: string, id: string): Promise<StoredConversation | undefined> {
+    const [row] = await this.db.query<{ iv: string; tag: string; ciphertext: string }>(
+      "select iv, tag, ciphertext from conversation where id = $1 and member = $2 and expires_at > now()",
+      [id, member.toLowerCase()],
+    );
+    if (!row) return undefined;
+    const decipher = createDecipheriv("aes-256-gcm", this.#key, Buffer.from(row.iv, "base64"));
+    decipher.setAAD(Buffer.from(`${id}:${member.toLowerCase()}`));
+    decipher.setAuthTag(Buffer.from(row.tag, "base64"));
+    const plain = Buffer.concat([decipher.update(Buffer.from(row.ciphertext, "base64")), decipher.final()]);
+    return JSON.parse(plain.toString("utf8")) as StoredConversation;
+  }
+
+  /** Deletes every conversation whose retention has passed; returns how many. */
+  async purge(): Promise<number> {
+    try {
+      const rows = await this.db.query<{ id: string }>(
+        "delete from conversation where expires_at <= now() returning id",
+      );
+      if (rows.length > 0) this.#logger.log({ message: "expired conversations deleted", count: rows.length });
+      return rows.length;
+    } catch (error) {
+      this.#logger.error({ message: "conversation purge failed", error: (error as Error).message });
+      return 0;
+    }
+  }
+}
+
+function conversationKey(configured: string | undefined, dataDir: string, logger: Logger): Buffer {
+  if (configured) {
+    if (!/^[0-9a-fA-F]{64}$/.test(configured)) {
+      throw new Error(
+        "CONVERSATION_KEY must be 64 hex characters (32 bytes); generate one with `openssl rand -hex 32`",
+      );
+    }
+    return Buffer.from(configured, "hex");
+  }
+  if (dataDir === "memory://") return randomBytes(32);
+  const file = path.join(dataDir, "conversation-key");
+  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "hex");
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString("hex"), { mode: 0o600 });
+  logger.warn({
+    message: "generated a conversation encryption key; set CONVERSATION_KEY to share it across replicas",
+    file,
+  });
+  return key;
+}

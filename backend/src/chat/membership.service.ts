@@ -1,0 +1,41 @@
+import { Inject, Injectable } from "@nestjs/common";
+import { type Address, formatUnits } from "viem";
+import { governanceTokenAbi } from "../../../generated/contracts.js";
+import { ChainService } from "../chain/chain.service.js";
+import { ChatError } from "./chat-error.js";
+import type { ActivePolicy } from "./usage-policy.js";
+
+/**
+ * Who may chat: a member's voting power at the latest block must reach the active policy's `minVotingPower`. Read
+ * from the token on every request (one eth_call), so a delegation counts as soon as it is mined.
+ */
+@Injectable()
+export class MembershipService {
+  constructor(@Inject(ChainService) private readonly chain: ChainService) {}
+
+  /** Resolves when `member` may chat under `policy`; otherwise throws MEMBERSHIP_REQUIRED saying what to do. */
+  async check(member: Address, policy: ActivePolicy): Promise<void> {
+    if (policy.minVotingPower === 0n) return;
+    const token = { address: this.chain.deployment.contracts.GovernanceToken, abi: governanceTokenAbi } as const;
+    const votes = await this.chain.client.readContract({ ...token, functionName: "getVotes", args: [member] });
+    if (votes >= policy.minVotingPower) return;
+    const [balance, delegatee] = await Promise.all([
+      this.chain.client.readContract({ ...token, functionName: "balanceOf", args: [member] }),
+      this.chain.client.readContract({ ...token, functionName: "delegates", args: [member] }),
+    ]);
+    const need = formatUnits(policy.minVotingPower, 18);
+    const have = formatUnits(votes, 18);
+    let advice: string;
+    if (balance >= policy.minVotingPower && delegatee.toLowerCase() !== member.toLowerCase()) {
+      advice =
+        "you hold enough tokens but their votes are not active: delegate to yourself (GovernanceToken.delegate(your address)) and try again once it is mined";
+    } else {
+      advice = "acquire tokens or ask a holder to delegate voting power to you";
+    }
+    throw new ChatError(
+      "MEMBERSHIP_REQUIRED",
+      `policy ${policy.version} lets members with at least ${need} COMMONS of voting power chat; ${member} has ${have}: ${advice}`,
+      { rule: "minVotingPower" },
+    );
+  }
+}

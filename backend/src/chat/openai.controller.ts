@@ -1,0 +1,240 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from "@nestjs/common";
+import { plainToInstance, Type } from "class-transformer";
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+  validate,
+} from "class-validator";
+import { ModelServingService } from "../serving/model-serving.service.js";
+import { type ChatAnswer, type ChatRequest, ChatService } from "./chat.service.js";
+import { ChatError } from "./chat-error.js";
+import { MEMBER_RESOLVER, type MemberResolver } from "./member-resolver.js";
+
+class MessageDto {
+  @IsIn(["system", "user", "assistant"])
+  role!: "system" | "user" | "assistant";
+
+  @IsString()
+  content!: string;
+}
+
+/** The subset of OpenAI's chat completion request this server implements; unknown fields are ignored. */
+class ChatCompletionDto {
+  @IsString()
+  model!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => MessageDto)
+  messages!: MessageDto[];
+
+  @IsOptional() @IsBoolean() stream?: boolean;
+  @IsOptional() @IsInt() @Min(1) max_tokens?: number;
+  @IsOptional() @IsInt() @Min(1) max_completion_tokens?: number;
+  @IsOptional() @IsNumber() @Min(0) @Max(2) temperature?: number;
+  @IsOptional() @IsNumber() @Min(0) @Max(1) top_p?: number;
+  @IsOptional() @IsInt() seed?: number;
+  @IsOptional() stop?: string | string[];
+  @IsOptional() @IsInt() @Min(1) @Max(1) n?: number;
+}
+
+/** The parts of express's request and response this controller uses. */
+interface HttpRequest {
+  headers: Record<string, string | string[] | undefined>;
+  on(event: "close", listener: () => void): void;
+}
+interface HttpResponse {
+  status(code: number): HttpResponse;
+  setHeader(name: string, value: string): void;
+  json(body: unknown): void;
+  write(chunk: string): boolean;
+  end(): void;
+  flushHeaders(): void;
+  headersSent: boolean;
+}
+
+/** OpenAI's error body. */
+function errorBody(error: ChatError) {
+  return { error: { message: error.message, type: error.code.toLowerCase(), code: error.code, param: null } };
+}
+
+/**
+ * The OpenAI-compatible API, for developers' existing clients (the official `openai` package works unchanged):
+ * `POST /v1/chat/completions` (with `stream: true` as server-sent events) and `GET /v1/models`. Authenticated with an
+ * API key (`Authorization: Bearer cai_...`) or a session. Responses add a `commons` object: the receipt, what was
+ * redacted (categories and counts) and the policy version.
+ */
+@Controller("v1")
+export class OpenAiController {
+  constructor(
+    @Inject(ChatService) private readonly chat: ChatService,
+    @Inject(ModelServingService) private readonly serving: ModelServingService,
+    @Inject(MEMBER_RESOLVER) private readonly members: MemberResolver,
+  ) {}
+
+  @Get("models")
+  async models(@Req() req: HttpRequest, @Res() res: HttpResponse): Promise<void> {
+    try {
+      await this.#member(req);
+      const data = this.serving
+        .status()
+        .filter((m) => m.state === "loaded")
+        .flatMap((m) => [...(m.isDefault ? [m.modelId] : []), `${m.modelId}@${m.version}`])
+        .map((id) => ({ id, object: "model", created: 0, owned_by: "commons-dao" }));
+      res.json({ object: "list", data });
+    } catch (error) {
+      this.#fail(res, error);
+    }
+  }
+
+  @Post("chat/completions")
+  @HttpCode(200)
+  async completions(@Body() body: unknown, @Req() req: HttpRequest, @Res() res: HttpResponse): Promise<void> {
+    const abort = new AbortController();
+    req.on("close", () => abort.abort());
+    try {
+      const member = await this.#member(req);
+      const dto = await parse(body);
+      const request: ChatRequest = {
+        messages: dto.messages.map(({ role, content }) => ({ role, content })),
+        model: dto.model,
+        maxTokens: dto.max_completion_tokens ?? dto.max_tokens,
+        temperature: dto.temperature,
+        topP: dto.top_p,
+        seed: dto.seed,
+        stop: dto.stop === undefined ? undefined : Array.isArray(dto.stop) ? dto.stop : [dto.stop],
+      };
+      if (!dto.stream) {
+        const answer = await this.chat.chat(member, request, abort.signal);
+        res.json(completion(answer));
+        return;
+      }
+      const id = `chatcmpl-${Date.now().toString(36)}`;
+      const created = Math.floor(Date.now() / 1000);
+      let started = false;
+      for await (const event of this.chat.chatStream(member, request, abort.signal)) {
+        if (!started) {
+          res.status(200);
+          res.setHeader("content-type", "text/event-stream; charset=utf-8");
+          res.setHeader("cache-control", "no-cache");
+          res.setHeader("connection", "keep-alive");
+          res.flushHeaders();
+          started = true;
+        }
+        if (event.type === "token") {
+          res.write(sse(chunk(id, created, dto.model, { role: "assistant", content: event.text }, null)));
+        } else {
+          const a = event.answer;
+          res.write(
+            sse({
+              ...chunk(id, created, `${a.model.modelId}@${a.model.version}`, {}, finishReason(a)),
+              usage: usage(a),
+              commons: extras(a),
+            }),
+          );
+        }
+      }
+      res.write("data: [DONE]\n\n");
+      res.end();
+    } catch (error) {
+      this.#fail(res, error);
+    }
+  }
+
+  async #member(req: HttpRequest) {
+    const member = await this.members.resolve(req.headers);
+    if (!member) {
+      throw new ChatError(
+        "AUTH_REQUIRED",
+        "sign in first: send an API key as Authorization: Bearer cai_... (create one after signing in with Ethereum)",
+      );
+    }
+    return member;
+  }
+
+  #fail(res: HttpResponse, error: unknown): void {
+    const chatError =
+      error instanceof ChatError ? error : new ChatError("BAD_REQUEST", "the request failed; see the server logs");
+    if (!(error instanceof ChatError)) throw error;
+    if (res.headersSent) {
+      // Already streaming: the error becomes the last event, as OpenAI's servers do.
+      res.write(sse(errorBody(chatError)));
+      res.end();
+      return;
+    }
+    if (chatError.details.retryAfterSeconds !== undefined) {
+      res.setHeader("retry-after", String(chatError.details.retryAfterSeconds));
+    }
+    res.status(chatError.status).json(errorBody(chatError));
+  }
+}
+
+async function parse(body: unknown): Promise<ChatCompletionDto> {
+  const dto = plainToInstance(ChatCompletionDto, body ?? {});
+  const errors = await validate(dto, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((e) =>
+      e.children && e.children.length > 0
+        ? e.children.flatMap((c) =>
+            (c.children ?? []).flatMap((cc) =>
+              Object.values(cc.constraints ?? {}).map((m) => `messages[${c.property}].${m}`),
+            ),
+          )
+        : Object.values(e.constraints ?? {}),
+    );
+    throw new ChatError("BAD_REQUEST", `invalid request: ${problems.join("; ")}`);
+  }
+  return dto;
+}
+
+function sse(value: unknown): string {
+  return `data: ${JSON.stringify(value)}\n\n`;
+}
+
+function chunk(id: string, created: number, model: string, delta: object, finish: string | null) {
+  return { id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }] };
+}
+
+function finishReason(answer: ChatAnswer): string {
+  return answer.finishReason === "length" ? "length" : "stop";
+}
+
+function usage(answer: ChatAnswer) {
+  return {
+    prompt_tokens: answer.usage.promptTokens,
+    completion_tokens: answer.usage.completionTokens,
+    total_tokens: answer.usage.totalTokens,
+  };
+}
+
+function extras(answer: ChatAnswer) {
+  return {
+    receipt: answer.receipt,
+    redactions: answer.redactions,
+    prompt_injection: answer.promptInjection,
+    policy_version: answer.policyVersion,
+    conversation_id: answer.conversationId ?? null,
+  };
+}
+
+function completion(answer: ChatAnswer) {
+  return {
+    id: answer.id,
+    object: "chat.completion",
+    created: answer.created,
+    model: `${answer.model.modelId}@${answer.model.version}`,
+    choices: [{ index: 0, message: { role: "assistant", content: answer.text }, finish_reason: finishReason(answer) }],
+    usage: usage(answer),
+    commons: extras(answer),
+  };
+}
