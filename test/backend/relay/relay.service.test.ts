@@ -29,6 +29,7 @@ import { ConfigModule } from "../../../backend/src/config/config.module.js";
 import { MemoryQuotaStore } from "../../../backend/src/quota/memory-quota-store.js";
 import { QuotaService } from "../../../backend/src/quota/quota.service.js";
 import { type BallotTypedData, ballotTypedData } from "../../../backend/src/relay/ballot-typed-data.js";
+import { DatabaseModule } from "../../../backend/src/database/database.module.js";
 import { RelayModule } from "../../../backend/src/relay/relay.module.js";
 import { RelayService, type RelayVoteInput } from "../../../backend/src/relay/relay.service.js";
 import { loadRelayConfig } from "../../../backend/src/relay/relay-config.js";
@@ -73,11 +74,12 @@ async function relayApp(
       COMMONS_DEPLOYMENTS_DIR: deploymentsDir,
       REDIS_URL: "",
       RELAYER_PRIVATE_KEY: "",
+      DATA_DIR: "memory://",
     },
     env,
   );
   try {
-    let builder = Test.createTestingModule({ imports: [ConfigModule, RelayModule] });
+    let builder = Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, RelayModule] });
     if (resolveMember) builder = builder.overrideProvider(RELAY_MEMBER_RESOLVER).useValue(resolveMember);
     const moduleRef = await builder.compile();
     const app = moduleRef.createNestApplication({ logger: false });
