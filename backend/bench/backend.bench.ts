@@ -133,12 +133,23 @@ try {
     typeDefs: `type Delegate { id: String! votingPower: String! }
       type Proposal { id: String! title: String! state: String! forVotes: String! againstVotes: String!
         abstainVotes: String! voteStart: String! voteEnd: String! proposer: Delegate! }
-      type Query { proposals(first: Int, orderBy: String, orderDirection: String): [Proposal!]! }`,
+      enum Proposal_orderBy { createdAtTimestamp }
+      enum OrderDirection { asc desc }
+      type Query { proposals(first: Int, orderBy: Proposal_orderBy, orderDirection: OrderDirection): [Proposal!]! }`,
     resolvers: { Query: { proposals: () => (payload as { data: { proposals: unknown[] } }).data.proposals } },
   });
   const { url: bareUrl } = await startStandaloneServer(bare, { listen: { port: 0, host: "127.0.0.1" } });
   console.log(`bare Apollo: ${CONNECTIONS} connections for ${DURATION} s ...`);
-  const bareLoad = await load(bareUrl.replace(/\/$/, ""));
+  const bareUrlNoSlash = bareUrl.replace(/\/$/, "");
+  const check = (await (
+    await fetch(bareUrlNoSlash, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: LIST_QUERY }),
+    })
+  ).json()) as unknown;
+  if (JSON.stringify(check) !== JSON.stringify(payload)) throw new Error("the bare server does not answer the same payload");
+  const bareLoad = await load(bareUrlNoSlash);
   await bare.stop();
 
   log(

@@ -1,0 +1,72 @@
+// Base58Check (Bitcoin addresses, WIF private keys, extended keys): base58 payload whose last four bytes are the
+// first four of the double SHA-256 of the rest.
+import { createHash } from "node:crypto";
+
+const ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
+
+/** The bytes of a base58 string, or undefined if it has a character outside the alphabet. */
+export function base58Decode(text: string): Uint8Array | undefined {
+  let zeros = 0;
+  while (zeros < text.length && text[zeros] === "1") zeros++;
+  const bytes: number[] = [];
+  for (const c of text) {
+    let carry = INDEX.get(c);
+    if (carry === undefined) return undefined;
+    for (let i = 0; i < bytes.length; i++) {
+      carry += (bytes[i] as number) * 58;
+      bytes[i] = carry & 0xff;
+      carry >>= 8;
+    }
+    while (carry > 0) {
+      bytes.push(carry & 0xff);
+      carry >>= 8;
+    }
+  }
+  for (let i = 0; i < zeros; i++) bytes.push(0);
+  return Uint8Array.from(bytes.reverse());
+}
+
+/** The base58 text of some bytes. */
+export function base58Encode(bytes: Uint8Array): string {
+  const digits: number[] = [];
+  for (const byte of bytes) {
+    let carry = byte;
+    for (let i = 0; i < digits.length; i++) {
+      carry += (digits[i] as number) << 8;
+      digits[i] = carry % 58;
+      carry = (carry / 58) | 0;
+    }
+    while (carry > 0) {
+      digits.push(carry % 58);
+      carry = (carry / 58) | 0;
+    }
+  }
+  let text = "";
+  for (let i = 0; i < bytes.length && bytes[i] === 0; i++) text += "1";
+  for (let i = digits.length - 1; i >= 0; i--) text += ALPHABET[digits[i] as number];
+  return text;
+}
+
+function doubleSha256(bytes: Uint8Array): Buffer {
+  return createHash("sha256").update(createHash("sha256").update(bytes).digest()).digest();
+}
+
+/** The payload of a Base58Check string (version byte included), or undefined if the checksum does not hold. */
+export function base58CheckDecode(text: string): Uint8Array | undefined {
+  const bytes = base58Decode(text);
+  if (bytes === undefined || bytes.length < 5) return undefined;
+  const payload = bytes.subarray(0, bytes.length - 4);
+  const checksum = doubleSha256(payload);
+  for (let i = 0; i < 4; i++) if (bytes[payload.length + i] !== checksum[i]) return undefined;
+  return payload;
+}
+
+/** The Base58Check text of a payload (version byte included). */
+export function base58CheckEncode(payload: Uint8Array): string {
+  const checksum = doubleSha256(payload).subarray(0, 4);
+  const bytes = new Uint8Array(payload.length + 4);
+  bytes.set(payload);
+  bytes.set(checksum, payload.length);
+  return base58Encode(bytes);
+}

@@ -1,0 +1,391 @@
+// Person names. Runs of capitalised words (with particles: "Maria de la Cruz", "Ludwig van Beethoven"; initials;
+// "O'Brien", "McDonald", "Jean-Pierre") are names when the evidence says so:
+//   - a strong cue before them: "my name is", "I'm", "Dear", "Hi", "Regards,", "Mr.", "Dr.", "my wife", "Name:";
+//   - a given name from the lexicon (first-names.ts), with its surname; an ambiguous one ("Will", "May") only
+//     mid-sentence or with a surname;
+//   - two capitalised words mid-sentence after a weak cue ("met", "ask", "with") or before a person verb ("said"),
+//     none of them a word that is capitalised for other reasons (places, products, weekdays; NOT_NAMES).
+// After "my name is", "i'm", "call me" a lower-case given name from the lexicon counts too ("im priya").
+import { type Detection, type Detector, matchAtSites, PRIORITY } from "./detection.js";
+import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
+import type { TextScan } from "./text-scan.js";
+
+const WORD = String.raw`(?:Mc|Mac|[OD]['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?`;
+const INITIAL = String.raw`\p{Lu}\.`;
+const PARTICLE_WORDS = "van von der den de da del della di du le la bin binti ibn al el ter ten dos das do y".split(
+  " ",
+);
+const PARTICLE = `(?:${PARTICLE_WORDS.join("|")})`;
+
+/**
+ * Lower-case words a name span can hold or end on: particles ("de", "van") and the words of the lower-case cues
+ * ("my name is", "im"). The stream redactor never cuts right after one.
+ */
+export const NAME_WORDS: ReadonlySet<string> = new Set([
+  ...PARTICLE_WORDS,
+  "name",
+  "name's",
+  "names",
+  "im",
+  "i'm",
+  "i’m",
+  "am",
+  "me",
+]);
+const RUN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_'’@./-])(?:${WORD}|${INITIAL})(?:(?:\s+${PARTICLE})*[ \t]+(?:${WORD}|${INITIAL}))*(?![\p{L}\p{N}_@]|['’]\p{Lu})`,
+  "uy",
+);
+const RUN_WORD = new RegExp(`${WORD}|${INITIAL}|${PARTICLE}`, "gu");
+
+/** Role nouns that open a run in forms and notes ("Patient Rhys Thornton", "Applicant: …"): a strong cue. */
+const ROLES = new Set(
+  "patient applicant candidate customer client employee tenant guest member student passenger attendee contact beneficiary".split(
+    " ",
+  ),
+);
+/** Words that, opening a run, introduce a name: "Dear Priya", "Thanks Kenji". */
+const GREETINGS = new Set("dear hi hello hey hiya greetings thanks thank cheers congrats congratulations".split(" "));
+/** Verbs that, opening a run at the start of a sentence, take a person: "Ask Ilaria", "Tell Iker". */
+const RUN_VERBS = new Set(
+  "ask tell email call text thank invite meet cc ping remind message introduce congratulate".split(" "),
+);
+/** Titles before a name ("Dr. Okafor", "Frau Müller"). */
+const TITLES = new Set(
+  (
+    "mr mrs ms miss mx dr prof professor sir dame madam mme mlle herr frau señor senor señora senora sr sra dott " +
+    "dottore signor signora sheikh rev captain capt officer agent judge coach uncle aunt auntie grandma grandpa cousin"
+  ).split(" "),
+);
+
+/** Capitalised words that are sentence words, not names: pronouns, function words, greetings, the calendar. */
+const SENTENCE_WORDS = new Set(
+  `
+i i'm i've i'd i'll im the a an this that these those it its it's we you he she they my your our their his her what
+when where why how who which whose please thanks thank yes no not ok okay sure can could would should shall must might
+is are was were be been do does did have has had if but and or so also then now here there today tomorrow yesterday
+tonight let lets let's just maybe hopefully unfortunately actually basically however meanwhile anyway btw fyi
+note notes update reminder question answer problem issue error warning info subject re fwd attached attachment
+deadline total order invoice reference ref phone email address name birthday number card date time
+monday tuesday wednesday thursday friday saturday sunday january february march july september october november
+december mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
+christmas easter halloween thanksgiving ramadan diwali eid hanukkah passover new year years day eve
+team all everyone everybody world sir madam customer customers friends folks guys there again support admin sales
+mum mom mommy mummy mama dad daddy papa mother father grandma grandpa granny nana wife husband son daughter sister
+brother baby boss
+explain write draft create make give show list summarise summarize translate compare describe find check help send
+plan generate convert calculate fix review edit add remove update set use install run build deploy book schedule
+reply forward prepare suggest recommend rewrite proofread correct format sort count read open close start stop try
+bearer basic token authorization patient applicant candidate client employee tenant guest member student passenger
+attendee contact beneficiary unit flat apt apartment suite floor room building
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Capitalised words of places, organisations, products and titles: a run holding one is not a person's name. */
+const THING_WORDS = new Set(
+  `
+inc ltd llc gmbh ag sa plc corp co company group holdings university college school academy institute bank hospital
+clinic hotel airport station street road avenue lane drive city county state province region district north south
+east west central upper lower new old san santa los las saint st lake mount mt fort port bay beach island islands
+river valley park hill hills united kingdom states republic union european europe asia africa america americas
+australia english spanish french german chinese japanese korean italian portuguese russian arabic hindi dutch swedish
+polish google apple microsoft amazon facebook meta netflix tesla uber airbnb slack zoom github gitlab docker
+kubernetes python java javascript typescript react angular vue node linux windows mac macos ios iphone ipad android
+excel word powerpoint outlook gmail chrome firefox safari aws azure cloud studio code visual teams office project
+manager engineer director ceo cto cfo vp hr it ai api pr ml llm gpt chatgpt claude openai anthropic bitcoin ethereum
+internet wifi covid sql json html css pdf csv readme docs doc section chapter part page table figure step version
+release build test tests production staging dev prod server client database cluster service services app apps
+account accounts payment payments delivery shipping tracking refund policy terms privacy security settings
+dashboard login password traders logistics solutions systems technologies technology labs partners consulting
+capital foundation media studios pharma health healthcare insurance motors airlines airways energy foods bakery
+restaurant cafe café store shop market mall center centre museum library church cathedral stadium arena league cup
+club fc united times post journal news daily weekly magazine review press records music pictures films games
+department committee council ministry agency police court government association society network pro plus max
+premium edition series season episode album band orchestra
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const NOT_NAMES_LOWER_STOP = new Set(
+  `and or but the a an to of in on at for from with by about as is am are was were be been being have has had do
+does did not no yes so then than that this these those it its i me my we our you your he she they them their his her
+here there just also very really too from im i'm going trying looking working writing calling new old good fine
+tired sorry happy glad sure ok okay back home done ready still`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const STRONG_CUE =
+  /(?:\bmy name is|\bmy name's|\bname is|\bnames? ?:|\bnamed|\bi'm|\bi’m|\bi am|\bim|\bcall me|\bthis is|\bit's|\bsigned|\bfrom:|\bto:|\bcc:|\battn:?|\bcontact:|\bauthor:|\bsender:|\brecipient:|\bpatient:?|\bapplicant:?|\bcandidate:?|\bclient:|\bcustomer:|\bguest:|\bemployee:|\btenant:|\bmember:|\bfull name:?|\bname of|\bunder the name|\bname|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bcheers,?|(?:\bregards|\bsincerely|\bbest|\byours(?: truly)?|\bwarmly|\blove),|^\s*[-—–]{1,2}|\bmy (?:wife|husband|son|daughter|mom|mum|mother|dad|father|brother|sister|friend|boss|colleague|coworker|co-worker|manager|partner|boyfriend|girlfriend|fiancée?|neighbou?r|doctor|lawyer|landlord|landlady|tenant|cousin|uncle|aunt|grandma|grandmother|grandpa|grandfather|niece|nephew|teacher|student|assistant|client|roommate|flatmate|kid|child|baby)(?:'s name is|,)?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?)[\s,:;-]*$/i;
+/** Verbs and phrases that take a person: weak evidence, enough for two capitalised words. */
+const WEAK_CUE =
+  /(?:\b(?:met|meet|meeting with|call with|ask|asked|tell|told|email|emailed|call|called|text|texted|thank|thanked|invite|invited|introduce|introducing|introduced|hire|hired|cc|ping|pinged|remind|reminded|message|messaged|congratulate|congratulated|loop in|talk to|spoke with|spoke to|married|dating|appointment with|interview with|signed by|written by|reviewed by|approved by|assigned to|on behalf of|attention of|owner|reporter|assignee|meeting|seeing|visiting|interviewing|pronounce|spell|eulogy for|obituary for|(?:email|e-mail|mail|note|letter|message|card|poem|toast|speech|gift|invitation|invite|reply|reference|recommendation|apology|condolences?)\s+(?:to|for)))\s+$/i;
+const PERSON_AFTER =
+  /^(?:['’]s\b(?!\s+(?:algorithm|law|theorem|principle|disease|syndrome|method|rule|constant|equation|paradox|razor|day|eve|cathedral|church|college|hospital|square|park|bay))|\s+(?:said|says|wrote|writes|told|asked|called|emailed|thinks|thought|mentioned|replied|will|would|is (?:my|our|a|the|an|on|in|out|off|coming|going|away|sick)|was (?:my|our|born)|and I\b|from (?:the|our|HR|IT|sales|marketing|finance|accounting|legal))\b)/;
+const CLOSING_ABOVE = /(?:regards|sincerely|cheers|thanks|best|yours|love)[,!.]?[ \t]*\n\s*$/i;
+const TITLE_BEFORE = /\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+$/i;
+const COLON_BEFORE = /:\s*$/;
+const SAINT_BEFORE = /\b(?:St|Saint|San|Santa|Mount|Mt|Lake|Fort|Port)\.?\s+$/;
+const MONTH_CONTEXT_BEFORE =
+  /\b(?:in|on|by|since|until|till|of|next|last|this|early|late|mid|during|before|after|from)\s+$/i;
+/** "our new intern is …", "my dentist, …": a role noun, then the name. */
+const ROLE_CUE =
+  /\b(?:intern|manager|boss|colleague|coworker|teacher|doctor|dentist|therapist|lawyer|attorney|landlord|landlady|neighbou?r|partner|assistant|ceo|cto|cfo|founder|director|supervisor|mentor|tutor|coach|recruiter|friend|roommate|flatmate|husband|wife|son|daughter|mother|father|brother|sister|grandfather|grandmother|grandpa|grandma|uncle|aunt|cousin|fiancée?|nanny|babysitter|contractor|plumber|realtor|accountant|advisor|adviser|agent|hr contact|point of contact)(?:'s name)?\s*(?:is|was|,|:)\s+$/i;
+/**
+ * The last word of every cue above (lower case, without trailing punctuation): a run whose preceding word is not
+ * one of these cannot have a cue, and the cue regexes are skipped.
+ */
+const CUE_TAILS: ReadonlySet<string> = new Set(
+  `
+is was am im i'm i’m me it's name name's names named signed from to cc attn contact author sender recipient patient
+applicant candidate client customer guest employee tenant member of dear hi hello hey thanks you cheers regards
+sincerely best yours truly warmly love mr mrs ms miss mx dr prof wife husband son daughter mom mum mother dad father
+brother sister friend boss colleague coworker co-worker manager partner boyfriend girlfriend fiancé fiancée neighbor
+neighbour doctor lawyer landlord landlady cousin uncle aunt grandma grandmother grandpa grandfather niece nephew
+teacher student assistant roommate flatmate kid child baby met meet with ask asked tell told email emailed call
+called text texted thank thanked invite invited introduce introducing introduced hire hired ping pinged remind
+reminded message messaged congratulate congratulated in by for owner reporter assignee meeting seeing visiting
+interviewing pronounce spell intern coworker therapist dentist attorney ceo cto cfo founder director supervisor
+mentor tutor coach recruiter nanny babysitter contractor plumber realtor accountant advisor adviser agent under
+- -- — –
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const TRAILING_PUNCTUATION = /[,:;.!]+$/;
+
+/** Whether the word before `index` (same line or the one above) can end a cue. */
+function mayFollowCue(text: string, index: number): boolean {
+  let end = index;
+  while (
+    end > 0 &&
+    (text[end - 1] === " " || text[end - 1] === "\t" || text[end - 1] === "\n" || text[end - 1] === "\r")
+  )
+    end--;
+  if (end === 0) return false;
+  const last = text[end - 1];
+  if (last === ":" || last === ",") return true;
+  const start =
+    Math.max(text.lastIndexOf(" ", end - 1), text.lastIndexOf("\n", end - 1), text.lastIndexOf("\t", end - 1)) + 1;
+  return CUE_TAILS.has(text.slice(start, end).toLowerCase().replace(TRAILING_PUNCTUATION, ""));
+}
+
+const LOWER_CASE_NAME = /\b(my name is|my name's|name:|i'm|i’m|i am|im|call me|this is)\s+([a-z][a-z'’-]+)/gi;
+
+interface Word {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function isSentenceStart(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text[i] as string;
+    if (c === " " || c === "\t" || c === '"' || c === "'" || c === "(" || c === "*" || c === "“" || c === "‘") continue;
+    return c === "." || c === "!" || c === "?" || c === "\n" || c === ":" || c === "-" || c === "•" || c === ">";
+  }
+  return true;
+}
+
+function pushName(out: Detection[], words: readonly Word[]): void {
+  const first = words[0];
+  const last = words.at(-1);
+  if (first === undefined || last === undefined) return;
+  out.push({ category: "PERSON_NAME", start: first.start, end: last.end, priority: PRIORITY.personName });
+}
+
+const isParticle = (word: Word) => /^\p{Ll}/u.test(word.text);
+
+/** The leading words of a run that can be a name: up to four, up to a sentence word (or a thing word). */
+function nameWords(words: readonly Word[], allowThings: boolean): Word[] {
+  const accepted: Word[] = [];
+  for (const word of words) {
+    if (accepted.length >= 4) break;
+    const lower = word.text.toLowerCase();
+    if (!isParticle(word) && (SENTENCE_WORDS.has(lower) || (!allowThings && THING_WORDS.has(lower)))) break;
+    accepted.push(word);
+  }
+  while (accepted.length > 0 && isParticle(accepted.at(-1) as Word)) accepted.pop();
+  return accepted;
+}
+
+/** What decides whether a run of capitalised words is a name. */
+interface RunEvidence {
+  readonly strong: boolean;
+  readonly title: boolean;
+  readonly weak: boolean;
+  /** A colon before the run ("CRM: Farhan Khan, …"): enough for two capitalised words. */
+  readonly colon: boolean;
+  readonly personAfter: boolean;
+  readonly sentenceStart: boolean;
+}
+
+function decide(words: readonly Word[], evidence: RunEvidence, text: string): Word[] {
+  if (evidence.title)
+    return nameWords(words, true).filter((_, _i, all) => all.length > 1 || !all[0]?.text.endsWith("."));
+  const accepted = nameWords(words, false);
+  const head = accepted[0];
+  if (head === undefined) return [];
+  // A run holding a place or organisation word ("Blue Harbor Bank", "Rio de Janeiro") is not a person.
+  if (words.some((word) => THING_WORDS.has(word.text.toLowerCase()))) return evidence.strong ? accepted : [];
+  if (accepted.length === 1 && head.text.endsWith(".")) return [];
+  if (evidence.strong) return accepted;
+  const headLower = head.text.toLowerCase();
+  if (accepted.some((word) => FIRST_NAMES.has(word.text.toLowerCase()))) return accepted;
+  const multi = accepted.filter((word) => !isParticle(word)).length >= 2;
+  if (AMBIGUOUS_FIRST_NAMES.has(headLower)) {
+    const after = text.slice(accepted.at(-1)?.end ?? head.end, (accepted.at(-1)?.end ?? head.end) + 4);
+    const monthLike = /^(?:may|june|april|august|jan|jun)$/.test(headLower);
+    const before = text.slice(Math.max(0, head.start - 12), head.start);
+    if (monthLike && (MONTH_CONTEXT_BEFORE.test(before) || /^\s*\d/.test(after))) return [];
+    // At the start of a sentence an ambiguous name is most likely the word ("Joy Division", "Will you…").
+    if (
+      evidence.weak ||
+      (multi && (!evidence.sentenceStart || evidence.colon || evidence.personAfter)) ||
+      (evidence.personAfter && !evidence.sentenceStart)
+    ) {
+      return accepted;
+    }
+    return [];
+  }
+  if (evidence.weak || (multi && evidence.colon)) return accepted;
+  // "Scammer asked", "Management said": a single capitalised word opening a sentence is too often a noun.
+  if (evidence.personAfter && (multi || !evidence.sentenceStart)) return accepted;
+  return [];
+}
+
+const WHITESPACE = /\s/;
+
+/** The words of a run with their offsets (a one-word run needs no regex). */
+function runWords(runStart: number, runText: string): Word[] {
+  if (!WHITESPACE.test(runText)) return [{ text: runText, start: runStart, end: runStart + runText.length }];
+  const words: Word[] = [];
+  RUN_WORD.lastIndex = 0;
+  for (let match = RUN_WORD.exec(runText); match !== null; match = RUN_WORD.exec(runText)) {
+    words.push({ text: match[0], start: runStart + match.index, end: runStart + match.index + match[0].length });
+  }
+  return words;
+}
+
+function detectRun(text: string, runStart: number, runText: string, out: Detection[]): Word[] {
+  const all = runWords(runStart, runText);
+  // Most runs are one capitalised word ("The", "Can", "Order"): a name only if it is a given name, follows a cue, or
+  // precedes a person verb mid-sentence.
+  if (all.length === 1) {
+    const lower = runText.toLowerCase();
+    if (SENTENCE_WORDS.has(lower) || THING_WORDS.has(lower) || GREETINGS.has(lower)) return [];
+    if (!FIRST_NAMES.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower) && !mayFollowCue(text, runStart)) {
+      const end = runStart + runText.length;
+      if (isSentenceStart(text, runStart) || !PERSON_AFTER.test(text.slice(end, end + 24))) return [];
+    }
+  }
+  // Leading greetings and titles ("Dear", "Thanks", "Dr.") are evidence for what follows.
+  let strong = false;
+  let title = false;
+  let verb = false;
+  let i = 0;
+  for (; i < all.length - 1; i++) {
+    const text = (all[i] as Word).text;
+    const word = (text.endsWith(".") ? text.slice(0, -1) : text).toLowerCase();
+    if (GREETINGS.has(word) || ROLES.has(word)) strong = true;
+    else if (TITLES.has(word)) title = true;
+    else if (i === 0 && RUN_VERBS.has(word)) verb = true;
+    else break;
+  }
+  const words = all.slice(i);
+  const first = words[0];
+  if (first === undefined || isParticle(first)) return [];
+  // "St. Patrick's Day", "San Diego", "Lake Victoria": a saint's or a place's name.
+  if (first.start > 2 && SAINT_BEFORE.test(text.slice(Math.max(0, first.start - 8), first.start))) {
+    return [];
+  }
+  // The cheap evidence first: a given name from the lexicon in a run without place or organisation words.
+  if (!title && !strong) {
+    const accepted = nameWords(words, false);
+    if (
+      accepted.some((word) => FIRST_NAMES.has(word.text.toLowerCase())) &&
+      !words.some((word) => THING_WORDS.has(word.text.toLowerCase()))
+    ) {
+      pushName(out, accepted);
+      return [];
+    }
+    if (accepted.length === 0) return words;
+  }
+  const last = words.at(-1) as Word;
+  let cueStrong = false;
+  let cueTitle = false;
+  let cueWeak = false;
+  let colon = false;
+  if (mayFollowCue(text, first.start)) {
+    const around = text.slice(Math.max(0, first.start - 40), first.start);
+    const before = around.slice(around.lastIndexOf("\n") + 1);
+    cueStrong = STRONG_CUE.test(before) || ROLE_CUE.test(before) || CLOSING_ABOVE.test(around);
+    cueTitle = TITLE_BEFORE.test(before);
+    cueWeak = WEAK_CUE.test(before);
+    colon = COLON_BEFORE.test(before);
+  }
+  const evidence: RunEvidence = {
+    strong: strong || cueStrong,
+    title: title || cueTitle,
+    weak: verb || cueWeak,
+    colon,
+    personAfter: PERSON_AFTER.test(text.slice(last.end, last.end + 24)),
+    sentenceStart: isSentenceStart(text, first.start),
+  };
+  const accepted = decide(words, evidence, text);
+  if (accepted.length > 0) pushName(out, accepted);
+  return accepted.length > 0 ? [] : words;
+}
+
+export const personNameDetector: Detector = {
+  category: "PERSON_NAME",
+  mayMatch: () => true,
+  detect({ text, capitals, lower }: TextScan, out: Detection[]): void {
+    const before = out.length;
+    const rejected: Word[][] = [];
+    matchAtSites(RUN, text, capitals, (match) => {
+      const words = detectRun(text, match.index, match[0], out);
+      if (words.length >= 2) rejected.push(words);
+    });
+    // "Babajide Adeyemi and Yuki Zhang": a pair joined by "and" or "&" to a name is a name too.
+    const names = out.slice(before);
+    for (const words of rejected) {
+      const first = words[0] as Word;
+      const last = words.at(-1) as Word;
+      if (words.some((word) => SENTENCE_WORDS.has(word.text.toLowerCase()) || THING_WORDS.has(word.text.toLowerCase())))
+        continue;
+      const joined = names.some(
+        (name) =>
+          /^\s*(?:and|&|or)\s*$/.test(text.slice(last.end, name.start)) ||
+          /^\s*(?:and|&|or)\s*$/.test(text.slice(name.end, first.start)),
+      );
+      if (joined)
+        out.push({ category: "PERSON_NAME", start: first.start, end: last.end, priority: PRIORITY.personName });
+    }
+    // "my name is priya", "im john smith": lower-case names after the strongest cues.
+    if (
+      !lower.includes("name") &&
+      !lower.includes("i'm") &&
+      !lower.includes("i’m") &&
+      !lower.includes("im ") &&
+      !lower.includes("i am") &&
+      !lower.includes("call me") &&
+      !lower.includes("this is")
+    ) {
+      return;
+    }
+    LOWER_CASE_NAME.lastIndex = 0;
+    for (let match = LOWER_CASE_NAME.exec(text); match !== null; match = LOWER_CASE_NAME.exec(text)) {
+      const word = match[2] as string;
+      // After "my name is" any word that is not a sentence word; after "i'm" only a known given name.
+      const strongest = /name/i.test(match[1] as string);
+      if (strongest ? NOT_NAMES_LOWER_STOP.has(word) : !FIRST_NAMES.has(word)) continue;
+      const start = match.index + match[0].length - word.length;
+      let end = start + word.length;
+      const next = /^[ \t]+([a-z][a-z'’-]+)/.exec(text.slice(end, end + 32));
+      if (next?.[1] !== undefined && !NOT_NAMES_LOWER_STOP.has(next[1]) && next[1].length >= 2) end += next[0].length;
+      out.push({ category: "PERSON_NAME", start, end, priority: PRIORITY.personName });
+    }
+  },
+};

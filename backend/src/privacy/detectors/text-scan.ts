@@ -1,0 +1,131 @@
+// One pass over a text before any detector runs: counts, and the sites where values can start (runs of digits,
+// capitalised words, '@', long tokens). Detectors try their patterns at those sites only (sticky regexes) instead of
+// each scanning the whole text, and skip the text altogether when it cannot hold their values.
+
+/** What the pass found. Offsets are UTF-16 indices into `text`. */
+export interface TextScan {
+  readonly text: string;
+  /** The text in lower case (same offsets for the scripts the detectors look at). */
+  readonly lower: string;
+  /** ASCII digits. */
+  readonly digits: number;
+  /** Whitespace-separated tokens, and the length of the longest. */
+  readonly tokens: number;
+  readonly longestToken: number;
+  /** Whether the text has ':' and an opening bracket `[({<`. */
+  readonly colon: boolean;
+  readonly bracket: boolean;
+  /** Start of every run of ASCII digits. */
+  readonly numbers: readonly number[];
+  /** Start of every word that begins with an upper-case letter. */
+  readonly capitals: readonly number[];
+  /** Index of every '@'. */
+  readonly ats: readonly number[];
+  /** Start and end of every token of at least {@link LONG_TOKEN} characters, as pairs. */
+  readonly longTokens: readonly number[];
+  /** The longest run of consecutive tokens that could be seed-phrase words (3 to 8 letters; numbering skipped). */
+  readonly wordRun: number;
+}
+
+/** Tokens at least this long are recorded (the shortest known secret format is about this long). */
+export const LONG_TOKEN = 14;
+
+/** ASCII punctuation that may surround a word without making it something else: , . ; : ! ? " ' ( ) [ ] ` */
+const WORD_PUNCTUATION: readonly boolean[] = Array.from({ length: 128 }, (_, c) =>
+  ",.;:!?\"'()[]`".includes(String.fromCharCode(c)),
+);
+const UPPER_NON_ASCII = /\p{Lu}/u;
+const LETTER_NON_ASCII = /\p{L}/u;
+
+export function scanText(text: string): TextScan {
+  let digits = 0;
+  let tokens = 0;
+  let longestToken = 0;
+  let colon = false;
+  let bracket = false;
+  const numbers: number[] = [];
+  const capitals: number[] = [];
+  const ats: number[] = [];
+  const longTokens: number[] = [];
+  let wordRun = 0;
+  let run = 0;
+  // Current token: start, letters in it, whether it is letters only (plus a final comma or period), digits only.
+  let tokenStart = -1;
+  let letters = 0;
+  let lettersOnly = true;
+  let numbering = true;
+  let previous = 0;
+  const length = text.length;
+  // One past the end, as a space, closes the last token.
+  for (let i = 0; i <= length; i++) {
+    const c = i < length ? text.charCodeAt(i) : 32;
+    if (c <= 32) {
+      if (tokenStart >= 0) {
+        const size = i - tokenStart;
+        tokens++;
+        if (size > longestToken) longestToken = size;
+        if (size >= LONG_TOKEN) longTokens.push(tokenStart, i);
+        if (lettersOnly && letters >= 3 && letters <= 8) {
+          run++;
+          if (run > wordRun) wordRun = run;
+        } else if (!numbering) run = 0;
+        tokenStart = -1;
+      }
+      previous = c;
+      continue;
+    }
+    if (tokenStart < 0) {
+      tokenStart = i;
+      letters = 0;
+      lettersOnly = true;
+      numbering = true;
+    }
+    if (c >= 97 && c <= 122) {
+      letters++;
+      numbering = false;
+    } else if (c >= 65 && c <= 90) {
+      letters++;
+      numbering = false;
+      if (!isWordCode(previous)) capitals.push(i);
+    } else if (c >= 48 && c <= 57) {
+      digits++;
+      lettersOnly = false;
+      if (previous < 48 || previous > 57) numbers.push(i);
+    } else if (c > 127) {
+      numbering = false;
+      const ch = text[i] as string;
+      if (LETTER_NON_ASCII.test(ch)) {
+        letters++;
+        if (!isWordCode(previous) && UPPER_NON_ASCII.test(ch)) capitals.push(i);
+      } else lettersOnly = false;
+    } else {
+      // Punctuation: commas, periods, quotes and brackets around a word keep it a word; numbering ("3.", "(4)")
+      // stays numbering.
+      if (c === 64) ats.push(i);
+      else if (c === 58) colon = true;
+      else if (c === 40 || c === 60 || c === 91 || c === 123) bracket = true;
+      if (c !== 44 && c !== 46 && c !== 41 && c !== 40 && c !== 35) numbering = false;
+      if (!WORD_PUNCTUATION[c]) lettersOnly = false;
+    }
+    previous = c;
+  }
+  return {
+    text,
+    lower: text.toLowerCase(),
+    digits,
+    tokens,
+    longestToken,
+    colon,
+    bracket,
+    numbers,
+    capitals,
+    ats,
+    longTokens,
+    wordRun,
+  };
+}
+
+/** Whether a character code is a letter or digit (ASCII, or any non-ASCII, conservatively). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
+}

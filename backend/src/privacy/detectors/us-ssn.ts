@@ -1,0 +1,35 @@
+// US Social Security numbers: `123-45-6789`, `123 45 6789`, or nine bare digits after a cue ("SSN", "social
+// security"). Numbers the SSA never issues are not SSNs: area 000, 666 or 900-999, group 00, serial 0000.
+import { type Detection, type Detector, matchAtSites, PRIORITY } from "./detection.js";
+import type { TextScan } from "./text-scan.js";
+
+const CANDIDATE = /(?<![\p{L}\p{N}_.,/+-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\p{L}\p{N}_]|[.,/-]\d)/uy;
+const CUE =
+  /\b(?:ssn|social security|social sec|soc\.? ?sec|ss#|ss no|ss number|ssa|tin|taxpayer|irs|w-2|w2|w-4|w-9|i-9|1099|fafsa|tax return|tax id|itin)(?![a-z])[^\n]{0,30}$/iu;
+const CUE_AFTER = /^[^\n]{0,40}?\b(?:ssn|social security|ss#|taxpayer)/iu;
+
+/** Whether area, group and serial are ones the SSA issues. */
+export function ssnValid(area: string, group: string, serial: string): boolean {
+  const a = Number(area);
+  return a !== 0 && a !== 666 && a < 900 && group !== "00" && serial !== "0000";
+}
+
+export const usSsnDetector: Detector = {
+  category: "US_SSN",
+  mayMatch: (scan) => scan.digits >= 9,
+  detect({ text, numbers }: TextScan, out: Detection[]): void {
+    matchAtSites(CANDIDATE, text, numbers, (match) => {
+      const [value, area = "", separator = "", group = "", serial = ""] = match;
+      if (!ssnValid(area, group, serial)) return;
+      const end = match.index + value.length;
+      if (
+        separator === "" &&
+        !CUE.test(text.slice(Math.max(0, match.index - 40), match.index)) &&
+        !CUE_AFTER.test(text.slice(end, end + 48))
+      ) {
+        return;
+      }
+      out.push({ category: "US_SSN", start: match.index, end, priority: PRIORITY.syntax });
+    });
+  },
+};

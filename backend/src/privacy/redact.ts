@@ -1,0 +1,57 @@
+// One-shot redaction of a whole text (a prompt, or a complete answer).
+import { CATEGORIES, type Category, type CategorySelection, categoriesOf } from "./categories.js";
+import { detect } from "./detect.js";
+import { RedactionSession } from "./redaction-session.js";
+
+/** Options of {@link redact}. */
+export interface RedactOptions {
+  /** Categories to redact: a policy's `redactCategories` mask or a list of names. Default: all of them. */
+  readonly categories?: CategorySelection;
+  /** The request's session, so that placeholders are shared across messages and answers. Default: a new one. */
+  readonly session?: RedactionSession;
+  /** Whether the values may be restored into the answer (the member's own prompt: yes). Default true. */
+  readonly restorable?: boolean;
+}
+
+/** How many values of a category were redacted. */
+export interface Finding {
+  readonly category: Category;
+  readonly count: number;
+}
+
+/** A redacted text and what was redacted: categories and counts, never values or positions. */
+export interface RedactionResult {
+  readonly text: string;
+  readonly findings: readonly Finding[];
+}
+
+/** Counts per category, in bit order. */
+export function countFindings(categories: Iterable<Category>): Finding[] {
+  const counts = new Map<Category, number>();
+  for (const category of categories) counts.set(category, (counts.get(category) ?? 0) + 1);
+  return CATEGORIES.filter((category) => counts.has(category)).map((category) => ({
+    category,
+    count: counts.get(category) ?? 0,
+  }));
+}
+
+/**
+ * Replaces the sensitive values of `text` with typed placeholders (`[EMAIL_1]`, `[PHONE_1]`); the session keeps the
+ * values so that {@link RedactionSession.restore} can put them back.
+ * @throws {PrivacyError} `unknown-categories` for a mask or a name that is not a category.
+ */
+export function redact(text: string, options: RedactOptions = {}): RedactionResult {
+  const categories = options.categories === undefined ? CATEGORIES : categoriesOf(options.categories);
+  const detections = detect(text, categories);
+  if (detections.length === 0) return { text, findings: [] };
+  const session = options.session ?? new RedactionSession();
+  const restorable = options.restorable ?? true;
+  let redacted = "";
+  let cursor = 0;
+  for (const { category, start, end } of detections) {
+    redacted += text.slice(cursor, start) + session.placeholderFor(category, text.slice(start, end), restorable);
+    cursor = end;
+  }
+  redacted += text.slice(cursor);
+  return { text: redacted, findings: countFindings(detections.map((detection) => detection.category)) };
+}

@@ -1,0 +1,349 @@
+// Each detector on values in the formats people write them, and on look-alikes it must leave alone.
+import { describe, expect, it } from "@jest/globals";
+import { CATEGORIES, type Category } from "../../../backend/src/privacy/categories.js";
+import { detect } from "../../../backend/src/privacy/detect.js";
+import { base58CheckDecode, base58CheckEncode } from "../../../backend/src/privacy/detectors/base58check.js";
+import { segwitAddressEncode, segwitAddressValid } from "../../../backend/src/privacy/detectors/bech32.js";
+import { ibanValid } from "../../../backend/src/privacy/detectors/iban.js";
+import { luhnValid } from "../../../backend/src/privacy/detectors/payment-card.js";
+import { looksRandom } from "../../../backend/src/privacy/detectors/secret.js";
+import { ssnValid } from "../../../backend/src/privacy/detectors/us-ssn.js";
+
+/** The values found in `text`, by category (all categories run, so overlaps resolve as in production). */
+function found(text: string, category: Category): string[] {
+  return detect(text, CATEGORIES)
+    .filter((detection) => detection.category === category)
+    .map((detection) => text.slice(detection.start, detection.end));
+}
+
+function expectFound(category: Category, text: string, value: string): void {
+  expect(found(text, category)).toContain(value);
+}
+
+function expectNone(category: Category, text: string): void {
+  expect(found(text, category)).toEqual([]);
+}
+
+describe("EMAIL", () => {
+  it.each([
+    ["Write to jane.doe@example.org today", "jane.doe@example.org"],
+    ["cc <Priya.Raman@Acme-Corp.COM>!", "Priya.Raman@Acme-Corp.COM"],
+    ["mailto:ops+alerts@mail.example.co.uk.", "ops+alerts@mail.example.co.uk"],
+    ["josé.garcía@correo.es is mine", "josé.garcía@correo.es"],
+    ["jane [at] example [dot] org", "jane [at] example [dot] org"],
+  ])("finds %j", (text, value) => expectFound("EMAIL", text, value));
+
+  it.each([
+    "the logo@2x.png file is blurry",
+    "git clone git@github.com:org/repo.git",
+    "install lodash@4.17.21 and @nestjs/core",
+    "connect to postgres://app:S3cret!@db.internal:5432/prod",
+  ])("leaves %j alone", (text) => expectNone("EMAIL", text));
+});
+
+describe("PHONE", () => {
+  it.each([
+    "+44 20 7946 0958",
+    "(415) 555-0132",
+    "415.555.0132",
+    "+49 30 901820",
+    "+49 (0)30 901820",
+    "0044 20 7946 0958",
+    "07700 900123",
+    "01 42 68 53 00",
+    "+81 3-1234-5678",
+    "+1-800-555-0199",
+    "+91 98765 43210",
+    "1-800-589-8207",
+    "0151 48329298",
+  ])("finds %s", (value) => expectFound("PHONE", `Call me at ${value} tomorrow.`, value));
+
+  it("finds bare digits after a cue", () => expectFound("PHONE", "my number is 4155550132", "4155550132"));
+
+  it.each([
+    "Order 1234 5678 9012 shipped.",
+    "The ISBN is 978-3-16-148410-0.",
+    "We met on 12.03.2021 at 10:30.",
+    "Population: 8 336 817.",
+    "Chrome 115.0.1911.87 fixes it.",
+    "It ran from 1990-2010.",
+    "The server 192.168.1.24 is down.",
+  ])("leaves %j alone", (text) => expectNone("PHONE", text));
+});
+
+describe("PAYMENT_CARD", () => {
+  it("checks Luhn", () => {
+    expect(luhnValid("4111111111111111")).toBe(true);
+    expect(luhnValid("4111111111111112")).toBe(false);
+  });
+
+  it.each([
+    "4111 1111 1111 1111",
+    "4111-1111-1111-1111",
+    "5500005555555559",
+    "3782 822463 10005",
+    "6011 0009 9013 9424",
+  ])("finds %s", (value) => expectFound("PAYMENT_CARD", `Card ${value} was declined.`, value));
+
+  it("stops at a neighbouring number", () =>
+    expectFound("PAYMENT_CARD", "card 4111 1111 1111 1111 12/27", "4111 1111 1111 1111"));
+
+  it.each([
+    "This test card 4111 1111 1111 1112 is invalid.",
+    "Barcode 4006381333932 scans as unknown.",
+    "Tracking 1234 5678 9012 3456 7890.",
+    "IBAN PT50 0002 0123 1234 5678 9015 4 is fine.",
+  ])("leaves %j alone", (text) => expectNone("PAYMENT_CARD", text));
+});
+
+describe("IBAN", () => {
+  it("checks mod 97 and the country's length", () => {
+    expect(ibanValid("DE89370400440532013000")).toBe(true);
+    expect(ibanValid("DE89370400440532013001")).toBe(false);
+    expect(ibanValid("DE8937040044053201300")).toBe(false);
+  });
+
+  it.each([
+    "DE89 3704 0044 0532 0130 00",
+    "GB82WEST12345698765432",
+    "fr14 2004 1010 0505 0001 3m02 606",
+    "NL91 ABNA 0417 1643 00",
+  ])("finds %s", (value) => expectFound("IBAN", `Pay to ${value} please.`, value));
+
+  it.each(["Pay to DE89 3704 0044 0532 0130 01.", "Ref GB82 WEST 1234 5698 7654 33 is wrong."])(
+    "leaves %j alone",
+    (text) => expectNone("IBAN", text),
+  );
+});
+
+describe("US_SSN", () => {
+  it("knows the numbers the SSA never issues", () => {
+    expect(ssnValid("123", "45", "6789")).toBe(true);
+    expect(ssnValid("000", "45", "6789")).toBe(false);
+    expect(ssnValid("666", "45", "6789")).toBe(false);
+    expect(ssnValid("901", "45", "6789")).toBe(false);
+    expect(ssnValid("123", "00", "6789")).toBe(false);
+    expect(ssnValid("123", "45", "0000")).toBe(false);
+  });
+
+  it.each([
+    ["My SSN is 123-45-6789.", "123-45-6789"],
+    ["ssn 123 45 6789", "123 45 6789"],
+    ["SSN: 123456789", "123456789"],
+    ["is 123456789 a valid ssn?", "123456789"],
+  ])("finds it in %j", (text, value) => expectFound("US_SSN", text, value));
+
+  it.each(["Is 000-12-3456 real?", "Is 666-12-3456 real?", "Is 987-65-4321 real?", "Order 123456789 shipped."])(
+    "leaves %j alone",
+    (text) => expectNone("US_SSN", text),
+  );
+});
+
+describe("IP_ADDRESS", () => {
+  it.each([
+    ["ssh to 192.168.1.24:8080 now", "192.168.1.24"],
+    ["subnet 10.0.0.0/24", "10.0.0.0"],
+    ["ping 2001:db8::1 fails", "2001:db8::1"],
+    ["curl http://[2001:db8:85a3::8a2e:370:7334]:443/", "2001:db8:85a3::8a2e:370:7334"],
+    ["link fe80::1ff:fe23:4567:890a%eth0 up", "fe80::1ff:fe23:4567:890a%eth0"],
+    ["mapped ::ffff:192.0.2.128 here", "::ffff:192.0.2.128"],
+  ])("finds it in %j", (text, value) => expectFound("IP_ADDRESS", text, value));
+
+  it.each([
+    "We upgraded to version 1.2.3.4 yesterday.",
+    "OID 1.3.6.1.4.1 is registered.",
+    "Meet at 12:30:45.",
+    "Use std::vector<int> and Foo::Bar.",
+    "MAC 00:1A:2B:3C:4D:5E",
+    "Pi is 3.14159.",
+  ])("leaves %j alone", (text) => expectNone("IP_ADDRESS", text));
+});
+
+describe("STREET_ADDRESS", () => {
+  it.each([
+    "1600 Amphitheatre Parkway, Mountain View, CA 94043",
+    "221B Baker Street, London NW1 6XE",
+    "350 5th Ave, Apt 4B, New York, NY 10118",
+    "Flat 3, 14 Elm Grove, Manchester M14 5RS",
+    "Unit 5/22 George St, Sydney NSW 2000",
+    "12 rue de Rivoli, 75001 Paris",
+    "Hauptstraße 5, 10115 Berlin",
+    "Calle Mayor 12, 28013 Madrid",
+    "Via Roma 15",
+    "Kalverstraat 92, 1012 PH Amsterdam",
+    "Karl Johans gate 25",
+    "P.O. Box 1234",
+  ])("finds %s", (value) => expectFound("STREET_ADDRESS", `Send it to ${value}.`, value));
+
+  it("finds a lower-case street after a cue", () =>
+    expectFound("STREET_ADDRESS", "i live at 12 baker street now", "12 baker street"));
+
+  it.each([
+    "The 5 Best Way to learn piano.",
+    "Walk 3 blocks down the road and turn left.",
+    "Top 10 Drive-in theaters.",
+    "We need 2 more days.",
+  ])("leaves %j alone", (text) => expectNone("STREET_ADDRESS", text));
+});
+
+describe("DATE_OF_BIRTH", () => {
+  it.each([
+    ["I was born on 12 March 1990.", "12 March 1990"],
+    ["DOB: 03/12/1985", "03/12/1985"],
+    ["He gave his D.O.B. as 1958-09-06.", "1958-09-06"],
+    ["Date of birth 4th of July, 1976", "4th of July, 1976"],
+    ["12.03.1990 is my birthday", "12.03.1990"],
+    ["My birthday is March 3rd, plan a party", "March 3rd"],
+  ])("finds it in %j", (text, value) => expectFound("DATE_OF_BIRTH", text, value));
+
+  it.each([
+    "The meeting is on March 12, 2024.",
+    "Invoice dated 2023-11-02, due in 30 days.",
+    "Born This Way was released on 2011-05-23.",
+    "Date of birth: 1973/12/19. Invoice dated 08/05/2022.",
+  ])("leaves the other dates of %j alone", (text) => {
+    const dates = found(text, "DATE_OF_BIRTH");
+    expect(dates.every((date) => date === "1973/12/19")).toBe(true);
+  });
+});
+
+describe("PERSON_NAME", () => {
+  it.each([
+    ["My name is Oluwaseun Adebayo.", "Oluwaseun Adebayo"],
+    ["Hi, I'm Priya and I need help.", "Priya"],
+    ["Dear Dr. Okafor, thank you.", "Okafor"],
+    ["Best regards,\nAna Souza", "Ana Souza"],
+    ["Please ask Kenji Watanabe about it.", "Kenji Watanabe"],
+    ["Maria de la Cruz will join on Monday.", "Maria de la Cruz"],
+    ["my name is zanele okafor, nice to meet you", "zanele okafor"],
+    ["Patient Rhys Thornton, date of birth 12/12/2012", "Rhys Thornton"],
+    ["I told Will about the release.", "Will"],
+  ])("finds it in %j", (text, value) => expectFound("PERSON_NAME", text, value));
+
+  it.each([
+    "Will it rain in New York on Saturday?",
+    "May I ask about the refund policy?",
+    "Grace period for the loan is 30 days.",
+    "We moved from Visual Studio Code to Google Cloud.",
+    "I flew from Buenos Aires to Cape Town.",
+    "St. Patrick's Day falls on a Sunday.",
+    "Explain Dijkstra's algorithm.",
+    "Joy Division or New Order, which came first?",
+  ])("leaves %j alone", (text) => expectNone("PERSON_NAME", text));
+});
+
+describe("CRYPTO_ADDRESS", () => {
+  it("encodes and checks Base58Check and bech32 as Bitcoin does", () => {
+    expect(base58CheckDecode("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2")?.length).toBe(21);
+    expect(base58CheckDecode("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3")).toBeUndefined();
+    expect(segwitAddressValid("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "bc")).toBe(true);
+    expect(segwitAddressValid("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5", "bc")).toBe(false);
+    // BIP-350 test vector (taproot, bech32m).
+    expect(segwitAddressValid("bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0", "bc")).toBe(true);
+    const program = Uint8Array.from({ length: 32 }, (_, i) => i);
+    expect(segwitAddressValid(segwitAddressEncode("bc", 1, program), "bc")).toBe(true);
+    const payload = Uint8Array.from([0x05, ...Array.from({ length: 20 }, (_, i) => i * 7)]);
+    expect(base58CheckDecode(base58CheckEncode(payload))).toEqual(payload);
+  });
+
+  it.each([
+    "0x52908400098527886E0F7030069857D2E4169EE7",
+    "0xde709f2102306220921060314715629080e2fb77",
+    "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
+    "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+    "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+    "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0",
+  ])("finds %s", (value) => expectFound("CRYPTO_ADDRESS", `Send it to ${value} please.`, value));
+
+  it.each([
+    "Send it to 0x52908400098527886e0F7030069857D2E4169EE7 (bad EIP-55 checksum).",
+    "Send it to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3.",
+    "Commit a94a8fe5ccb19ba61c4c0873d391e987982fbbd3 broke it.",
+  ])("leaves %j alone", (text) => expectNone("CRYPTO_ADDRESS", text));
+});
+
+describe("PRIVATE_KEY", () => {
+  it.each([
+    "my private key 4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318",
+    "PRIVATE_KEY=0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318",
+  ])("finds the hex key in %j", (text) =>
+    expect(found(text, "PRIVATE_KEY")[0]).toMatch(/4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318$/),
+  );
+
+  it("finds WIF keys", () =>
+    expectFound(
+      "PRIVATE_KEY",
+      "wif 5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ here",
+      "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ",
+    ));
+
+  it("finds a whole PEM block, and one without its END line", () => {
+    const block =
+      "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1234abcd\nQWERTYuiop5678==\n-----END RSA PRIVATE KEY-----";
+    expectFound("PRIVATE_KEY", `key:\n${block}\nwhat is this?`, block);
+    const open = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\nBG5vbmUAAAAEbm9uZQ";
+    expectFound("PRIVATE_KEY", `${open}\n\nthat's all`, open);
+  });
+
+  it.each([
+    "The file's sha256 is e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.",
+    "tx hash 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060 confirmed",
+  ])("leaves the hash in %j alone", (text) => expectNone("PRIVATE_KEY", text));
+});
+
+describe("SEED_PHRASE", () => {
+  const phrase = "abandon ability able about above absent absorb abstract absurd abuse access accident";
+
+  it.each([
+    phrase,
+    phrase.split(" ").join(", "),
+    phrase.split(" ").join("\n"),
+    phrase
+      .split(" ")
+      .map((word, i) => `${i + 1}. ${word}`)
+      .join(" "),
+  ])("finds %j", (value) => expect(found(`my seed: ${value}. help`, "SEED_PHRASE")).toHaveLength(1));
+
+  it.each([
+    "abandon ability able about above absent absorb abstract absurd abuse access",
+    "The quick brown fox jumps over the lazy dog while the sun sets slowly behind the hills.",
+  ])("leaves %j alone", (text) => expectNone("SEED_PHRASE", text));
+});
+
+describe("SECRET", () => {
+  it.each([
+    "sk-proj-aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5zA7bC9dE1",
+    "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+    "AKIAIOSFODNN7EXAMPLE",
+    "AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW",
+    "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+    "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+  ])("finds %s", (value) => expectFound("SECRET", `use ${value} in CI`, value));
+
+  it.each([
+    ["password: hunter2!", "hunter2!"],
+    ["My password is Tr0ub4dor&3, is it strong?", "Tr0ub4dor&3"],
+    ['"api_key": "9fK2mQ8vL1xR7tB4nW6pZ3cY"', "9fK2mQ8vL1xR7tB4nW6pZ3cY"],
+    ["Authorization: Bearer abcDEF123456ghiJKL789", "abcDEF123456ghiJKL789"],
+    ["postgres://app:S3cret!@db.internal:5432/prod", "S3cret!"],
+    ["login with password qwerty5885 fails", "qwerty5885"],
+    ["use 9fK2mQ8vL1xR7tB4nW6pZ3cY in the header", "9fK2mQ8vL1xR7tB4nW6pZ3cY"],
+  ])("finds the value in %j", (text, value) => expectFound("SECRET", text, value));
+
+  it("tells random tokens from identifiers, hashes and UUIDs", () => {
+    expect(looksRandom("9fK2mQ8vL1xR7tB4nW6pZ3cY")).toBe(true);
+    expect(looksRandom("Base64EncoderV2Factory")).toBe(false);
+    expect(looksRandom("a94a8fe5ccb19ba61c4c0873d391e987982fbbd3")).toBe(false);
+    expect(looksRandom("550e8400-e29b-41d4-a716-446655440000")).toBe(false);
+  });
+
+  it.each([
+    "The password is incorrect, how do I reset it?",
+    "API key is required for this endpoint.",
+    "Use the sk-learn-tutorial-notes repo.",
+    "Request id 550e8400-e29b-41d4-a716-446655440000 failed.",
+    "Edit src/components/UserProfileCard.tsx and rename getUserProfileByIdAsync.",
+    "Open the password manager settings.",
+  ])("leaves %j alone", (text) => expectNone("SECRET", text));
+});
