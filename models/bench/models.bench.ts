@@ -2,7 +2,7 @@
 // directly on the same files; load-and-verify time; hashing throughput next to sha256sum. Prints the numbers and
 // rewrites the models section of docs/BENCHMARKS.md. Nothing here asserts a number.
 //
-//   tsx models/bench/models.bench.ts [--rounds 3] [--tokens 64]
+//   tsx models/bench/models.bench.ts [--rounds 20] [--warmup 3] [--tokens 64]
 //   tsx models/bench/models.bench.ts --rss <dir> [<dir>]   (internal: peak RSS of a process that loads these)
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -23,7 +23,8 @@ const PROMPTS = [
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "20" },
+    warmup: { type: "string", default: "3" },
     tokens: { type: "string", default: "64" },
     rss: { type: "boolean", default: false },
   },
@@ -31,9 +32,12 @@ const { values } = parseArgs({
   strict: false,
 });
 
-interface Timing {
-  ttftMs: number[];
-  tokensPerSecond: number[];
+/** One request: wall time from the chat messages to the whole answer's text, time to the first token, tokens. */
+interface Sample {
+  ms: number;
+  ttftMs: number;
+  tokens: number;
+  text: string;
 }
 
 const median = (xs: number[]) => {
@@ -41,22 +45,20 @@ const median = (xs: number[]) => {
   return s.length === 0 ? Number.NaN : ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2;
 };
 
-async function throughRuntime(model: LocalModel, prompt: string, maxNewTokens: number, timing: Timing) {
+async function throughRuntime(model: LocalModel, prompt: string, maxNewTokens: number): Promise<Sample> {
   const start = performance.now();
   let first = 0;
   const stream = model.generate([{ role: "user", content: prompt }], { maxNewTokens });
   for await (const _chunk of stream) if (first === 0) first = performance.now();
   const result = await stream.result;
   const end = performance.now();
-  timing.ttftMs.push(first - start);
-  timing.tokensPerSecond.push(result.completionTokens / ((end - start) / 1000));
-  return result.text;
+  return { ms: end - start, ttftMs: first - start, tokens: result.completionTokens, text: result.text };
 }
 
-class FirstToken extends BaseStreamer {
+/** Records the time of the first generated token and the generated ids (transformers.js sends the prompt first). */
+class Tokens extends BaseStreamer {
   first = 0;
-  tokens = 0;
-  last: bigint | undefined;
+  readonly ids: bigint[] = [];
   #prompt = true;
   override put(value: bigint[][]): void {
     if (this.#prompt) {
@@ -64,33 +66,35 @@ class FirstToken extends BaseStreamer {
       return;
     }
     if (this.first === 0) this.first = performance.now();
-    this.tokens++;
-    this.last = value[0]?.[0];
+    this.ids.push(value[0]?.[0] as bigint);
   }
   override end(): void {}
 }
 
+/**
+ * transformers.js called directly on the same files, doing the least a caller must to get the same answer: the chat
+ * template, greedy generate, and one decode of the answer's tokens at the end (no streaming text).
+ */
 async function directly(dir: string) {
   env.allowRemoteModels = false;
   env.useCustomCache = false;
   const tokenizer = await AutoTokenizer.from_pretrained(dir, { local_files_only: true });
   const model = await AutoModelForCausalLM.from_pretrained(dir, { dtype: "fp32", local_files_only: true });
-  const eos = (model.generation_config as { eos_token_id?: number }).eos_token_id;
+  const eos = BigInt((model.generation_config as { eos_token_id: number }).eos_token_id);
   return {
-    async run(prompt: string, maxNewTokens: number, timing: Timing) {
-      // Timed from the chat messages, like the runtime: both apply the chat template.
+    async run(prompt: string, maxNewTokens: number): Promise<Sample> {
       const start = performance.now();
       const inputs = tokenizer.apply_chat_template([{ role: "user", content: prompt }], {
         add_generation_prompt: true,
         return_dict: true,
       }) as { input_ids: Tensor; attention_mask: Tensor };
-      const streamer = new FirstToken();
+      const streamer = new Tokens();
       await model.generate({ ...inputs, max_new_tokens: maxNewTokens, do_sample: false, streamer: streamer as never });
-      const end = performance.now();
       // The runtime does not count the end-of-sequence token; count the same way.
-      const generated = streamer.tokens - (eos !== undefined && streamer.last === BigInt(eos) ? 1 : 0);
-      timing.ttftMs.push(streamer.first - start);
-      timing.tokensPerSecond.push(generated / ((end - start) / 1000));
+      const ids = streamer.ids.at(-1) === eos ? streamer.ids.slice(0, -1) : streamer.ids;
+      const text = ids.length === 0 ? "" : tokenizer.decode(ids, { skip_special_tokens: true });
+      const end = performance.now();
+      return { ms: end - start, ttftMs: streamer.first - start, tokens: ids.length, text };
     },
     dispose: () => model.dispose(),
   };
@@ -115,6 +119,7 @@ if (values.rss) {
 }
 
 const rounds = Number(values.rounds);
+const warmup = Number(values.warmup);
 const maxNewTokens = Number(values.tokens);
 const lines: string[] = [];
 const log = (line: string) => {
@@ -123,33 +128,47 @@ const log = (line: string) => {
 };
 
 log(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; Node ${process.version}; ${rounds} rounds × ${PROMPTS.length} prompts, up to ${maxNewTokens} new tokens, greedy.`,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; Node ${process.version}. Each model: ${warmup} warm-up rounds, then ${rounds} rounds × ${PROMPTS.length} prompts, up to ${maxNewTokens} new tokens, greedy, one request at a time; in each round every prompt runs through the runtime and directly, in alternating order. Medians over all requests; the overhead is the median, over pairs (same round and prompt), of runtime time / direct time − 1.`,
 );
 log("");
 log(
-  "| Model | Load + verify (ms) | Runtime tok/s | Direct tok/s | Runtime/direct | Runtime TTFT (ms) | Direct TTFT (ms) |",
+  "| Model | Load + verify (ms) | Runtime tok/s | Direct tok/s | Runtime overhead | Runtime TTFT (ms) | Direct TTFT (ms) | Request (ms), runtime / direct |",
 );
-log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const dir of VERSIONS) {
   const { hash } = await verifyModelDirectory(dir);
   const t0 = performance.now();
   const model = await loadModel(dir, { expectedHash: hash });
   const loadMs = performance.now() - t0;
   const direct = await directly(dir);
-  const runtime: Timing = { ttftMs: [], tokensPerSecond: [] };
-  const bare: Timing = { ttftMs: [], tokensPerSecond: [] };
-  // Warm up both, then alternate so that drift on the machine hits both sides alike.
-  await throughRuntime(model, PROMPTS[0] as string, 8, { ttftMs: [], tokensPerSecond: [] });
-  await direct.run(PROMPTS[0] as string, 8, { ttftMs: [], tokensPerSecond: [] });
-  for (let r = 0; r < rounds; r++) {
-    for (const prompt of PROMPTS) {
-      await throughRuntime(model, prompt, maxNewTokens, runtime);
-      await direct.run(prompt, maxNewTokens, bare);
+  const runtime: Sample[] = [];
+  const bare: Sample[] = [];
+  for (let r = 0; r < warmup + rounds; r++) {
+    for (const [i, prompt] of PROMPTS.entries()) {
+      // Alternate which side goes first, so that whatever the first one leaves behind (caches, ONNX Runtime's
+      // spinning threads) falls on both sides alike.
+      const runtimeFirst = (r + i) % 2 === 0;
+      const a = runtimeFirst
+        ? await throughRuntime(model, prompt, maxNewTokens)
+        : await direct.run(prompt, maxNewTokens);
+      const b = runtimeFirst
+        ? await direct.run(prompt, maxNewTokens)
+        : await throughRuntime(model, prompt, maxNewTokens);
+      const [ours, theirs] = runtimeFirst ? [a, b] : [b, a];
+      if (ours.text !== theirs.text || ours.tokens !== theirs.tokens) {
+        throw new Error(
+          `runtime and direct answers differ for ${JSON.stringify(prompt)}: ${ours.text} / ${theirs.text}`,
+        );
+      }
+      if (r < warmup) continue;
+      runtime.push(ours);
+      bare.push(theirs);
     }
   }
-  const ratio = median(runtime.tokensPerSecond) / median(bare.tokensPerSecond);
+  const tokensPerSecond = (xs: Sample[]) => median(xs.map((x) => x.tokens / (x.ms / 1000)));
+  const overhead = median(runtime.map((x, k) => x.ms / (bare[k] as Sample).ms)) - 1;
   log(
-    `| commons-chat ${path.basename(dir)} | ${loadMs.toFixed(0)} | ${median(runtime.tokensPerSecond).toFixed(1)} | ${median(bare.tokensPerSecond).toFixed(1)} | ${ratio.toFixed(3)} | ${median(runtime.ttftMs).toFixed(1)} | ${median(bare.ttftMs).toFixed(1)} |`,
+    `| commons-chat ${path.basename(dir)} | ${loadMs.toFixed(0)} | ${tokensPerSecond(runtime).toFixed(1)} | ${tokensPerSecond(bare).toFixed(1)} | ${(overhead * 100).toFixed(1)}% | ${median(runtime.map((x) => x.ttftMs)).toFixed(1)} | ${median(bare.map((x) => x.ttftMs)).toFixed(1)} | ${median(runtime.map((x) => x.ms)).toFixed(1)} / ${median(bare.map((x) => x.ms)).toFixed(1)} |`,
   );
   await model.unload();
   await direct.dispose();
@@ -191,6 +210,6 @@ await writeFile(
   docsPath,
   docs.includes("<!-- models:start -->")
     ? docs.replace(/<!-- models:start -->[\s\S]*<!-- models:end -->/, section)
-    : `${docs.trimEnd()}\n\n## Models (\`npm run bench:models\`)\n\nTokens per second (completion tokens over the whole request) and time to first token, through the runtime and through transformers.js directly on the same files and prompts, alternated. The runtime adds verification, queueing, incremental decoding and stop-sequence handling.\n\n${section}\n`,
+    : `${docs.trimEnd()}\n\n## Models (\`npm run bench:models\`)\n\nTokens per second (completion tokens over the whole request) and time to first token, through the runtime and through transformers.js directly on the same files and prompts, alternated. The runtime adds verification, queueing, streaming text (incremental decoding) and stop-sequence handling; the direct side decodes the answer once at the end.\n\n${section}\n`,
 );
 console.log("docs/BENCHMARKS.md updated");

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Rebuilds Commons Chat end to end with fixed seeds:
-corpus -> tokenizer -> train 1.0.0 and 1.1.0 (in parallel, one thread each) -> ONNX export -> parity checks
-(onnxruntime-node, transformers.js; skipped with a warning if Node.js/npx is unavailable) -> evaluation and
-docs/MODELS.md.
+corpus -> tokenizer -> train 1.0.0 and 1.1.0 (in parallel, one thread each) -> ONNX export -> manifest.json
+(the models CLI's `hash`) -> parity checks (onnxruntime-node, transformers.js) -> evaluation and docs/MODELS.md.
+The Node.js steps are skipped with a warning if npx is unavailable.
 
 Usage (from the repository root): /usr/bin/python3 models/training/build.py
 Needs Debian's python3-torch and python3-onnx; the checks need Node.js 24 (run through `npx -y -p node@24`) and the
@@ -16,21 +16,22 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 PY = sys.executable
 VERSIONS = ["1.0.0", "1.1.0"]
 
 
-def run(*cmd):
+def run(*cmd, cwd=HERE):
     print("$", " ".join(cmd), flush=True)
-    subprocess.run(cmd, cwd=HERE, check=True)
+    subprocess.run(cmd, cwd=cwd, check=True)
 
 
-def node(script):
+def node(*args, cwd=HERE):
     npx = shutil.which("npx")
     if not npx:
-        print(f"warning: npx not found, skipping {script}")
+        print(f"warning: npx not found, skipping {' '.join(args)}")
         return
-    run(npx, "-y", "-p", "node@24", "--", "node", script)
+    run(npx, "-y", "-p", "node@24", "--", *args, cwd=cwd)
 
 
 def main():
@@ -48,8 +49,10 @@ def main():
             sys.exit(f"training {v} failed, see .cache/train-{v}.log")
     for v in VERSIONS:
         run(PY, "export.py", v)
-    node("check-onnx.mjs")
-    node("check-transformersjs.mjs")
+        # the weightsHash: the models CLI writes manifest.json (docs/MODEL-MANIFEST.md); write_docs.py reads it
+        node("npx", "tsx", "models/src/cli/models-cli.ts", "hash", f"models/commons-chat/{v}", cwd=ROOT)
+    node("node", "check-onnx.mjs")
+    node("node", "check-transformersjs.mjs")
     run(PY, "evaluate.py", *VERSIONS)
     # the repository lints its JS with Biome (`npm test`); the generated JSON folders are excluded in biome.json
     biome = os.path.join(HERE, "..", "..", "node_modules", ".bin", "biome")

@@ -5,10 +5,13 @@ Usage: /usr/bin/python3 evaluate.py [1.0.0 1.1.0]
 
 - Key-phrase accuracy: greedy answer (KV cache, at most 48 new tokens) to each hand-written question of
   eval/questions.jsonl; a question counts if the lowercased answer contains every expected phrase.
-- Held-out perplexity per token on eval/heldout.jsonl (dialogues never used in training), over the tokens the model
-  is trained to produce: assistant content tokens and the closing <|eos|>, each conditioned on everything before it.
+- Held-out perplexity per token on eval/heldout.jsonl (questions, answers and answer sentences in no training
+  dialogue: make_corpus.check_split), over the tokens the model is trained to produce: assistant content tokens and
+  the closing <|eos|>, each conditioned on everything before it.
 - Unigram baseline on the same tokens: token frequencies of the same kind of tokens (assistant tokens + <|eos|>) in
-  the training corpus, add-one smoothed over the whole vocabulary.
+  the version's training corpus, add-one smoothed over the whole vocabulary.
+- The same two perplexities on eval/dev.jsonl, the development set (settings were compared, and temperatures fitted,
+  on it: not a held-out number).
 """
 
 import json
@@ -33,13 +36,30 @@ def read_jsonl(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def unigram(tok, vocab_size):
+def unigram(tok, vocab_size, corpus):
     counts = Counter()
-    for d in read_jsonl(os.path.join(HERE, "corpus", "train.jsonl")):
+    for d in read_jsonl(os.path.join(HERE, "corpus", corpus)):
         ids, mask = tok.chat_ids(d["messages"])
         counts.update(i for i, m in zip(ids, mask) if m)
     total = sum(counts.values())
     return lambda t: math.log((counts[t] + 1) / (total + vocab_size))
+
+
+@torch.no_grad()
+def perplexity(model, tok, logp_uni, name):
+    """Per-token perplexity of the model and of the unigram baseline over the assistant tokens of eval/<name>."""
+    nll = nll_uni = 0.0
+    n = 0
+    for d in read_jsonl(os.path.join(HERE, "eval", name)):
+        ids, mask = tok.chat_ids(d["messages"])
+        logits, _ = model(torch.tensor([ids[:-1]]))
+        lp = F.log_softmax(logits[0], -1)
+        for pos in range(1, len(ids)):
+            if mask[pos]:
+                nll -= float(lp[pos - 1, ids[pos]])
+                nll_uni -= logp_uni(ids[pos])
+                n += 1
+    return {"tokens": n, "model": round(math.exp(nll / n), 4), "unigram": round(math.exp(nll_uni / n), 4)}
 
 
 @torch.no_grad()
@@ -56,33 +76,28 @@ def evaluate(version, tok):
         hits += ok
         answers.append({"question": q["question"], "expect": q["expect"], "answer": ans, "ok": ok})
     gen_secs = time.time() - t0
-    logp_uni = unigram(tok, c["vocab_size"])
-    nll = nll_uni = 0.0
-    n = 0
-    for d in read_jsonl(os.path.join(HERE, "eval", "heldout.jsonl")):
-        ids, mask = tok.chat_ids(d["messages"])
-        x = torch.tensor([ids])
-        logits, _ = model(x[:, :-1])
-        lp = F.log_softmax(logits[0], -1)
-        for pos in range(1, len(ids)):
-            if mask[pos]:
-                nll -= float(lp[pos - 1, ids[pos]])
-                nll_uni -= logp_uni(ids[pos])
-                n += 1
     with open(os.path.join(HERE, "results", f"train-{version}.json")) as f:
         tr = json.load(f)
+    logp_uni = unigram(tok, c["vocab_size"], tr["train"]["corpus"])
+    test = perplexity(model, tok, logp_uni, "heldout.jsonl")
+    dev = perplexity(model, tok, logp_uni, "dev.jsonl")
     res = {
         "version": version,
         "parameters": tr["parameters"],
         "config": c,
         "train_seconds": tr["train_seconds"],
         "train": tr["train"],
+        "calibration": tr.get("calibration"),
         "key_phrase_accuracy": round(hits / len(questions), 4),
         "key_phrase_hits": hits,
         "questions": len(questions),
-        "heldout_tokens": n,
-        "heldout_perplexity": round(math.exp(nll / n), 4),
-        "unigram_perplexity": round(math.exp(nll_uni / n), 4),
+        "corpus": tr["train"]["corpus"],
+        "heldout_tokens": test["tokens"],
+        "heldout_perplexity": test["model"],
+        "unigram_perplexity": test["unigram"],
+        "dev_tokens": dev["tokens"],
+        "dev_perplexity": dev["model"],
+        "dev_unigram_perplexity": dev["unigram"],
         "eval_generation_seconds": round(gen_secs, 1),
         "answers": answers,
     }
@@ -90,7 +105,7 @@ def evaluate(version, tok):
         json.dump(res, f, indent=2, ensure_ascii=False)
     print(f"[{version}] key-phrase accuracy {hits}/{len(questions)} = {res['key_phrase_accuracy']:.3f}; "
           f"held-out perplexity {res['heldout_perplexity']:.3f} vs unigram {res['unigram_perplexity']:.3f} "
-          f"({n} tokens)")
+          f"({test['tokens']} tokens); dev {res['dev_perplexity']:.3f} vs unigram {res['dev_unigram_perplexity']:.3f}")
     return res
 
 

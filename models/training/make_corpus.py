@@ -2,10 +2,14 @@
 """Generates the Commons Chat training corpus (fixed seed, deterministic).
 
 Writes
-  corpus/train.jsonl      training dialogues
-  eval/heldout.jsonl      held-out dialogues for perplexity: built from base questions reserved per topic
-                          (the last base question of each topic) and never used in training
-and checks that no training question equals (after normalisation) a hand-written question of eval/questions.jsonl.
+  corpus/train.jsonl      training dialogues (both versions)
+  eval/heldout.jsonl      held-out dialogues for perplexity: variants of the base question each topic reserves (the
+                          last one), answered with answers.TEST; none of those questions, answers or answer sentences
+                          is in training
+  eval/dev.jsonl          development dialogues: variants of each topic's first base question, answered with
+                          answers.DEV (in no training dialogue either)
+and checks that no training question equals (after normalisation) a hand-written question of eval/questions.jsonl,
+and the split (check_split).
 
 Each topic has hand-written base questions and 1-3 short answers; variants add lead-ins, tails, casing and
 punctuation. Run: /usr/bin/python3 models/training/make_corpus.py
@@ -15,6 +19,8 @@ import json
 import os
 import random
 import re
+
+from answers import DEV, TEST
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 1234
@@ -587,22 +593,20 @@ def variant(rng, topic, base):
     return q
 
 
-def main():
-    rng = random.Random(SEED)
-    with open(os.path.join(HERE, "eval", "questions.jsonl")) as f:
-        eval_qs = [json.loads(line)["question"] for line in f if line.strip()]
-    banned = {norm(q) for q in eval_qs}
-    for topic, qs, _ in TOPICS:
-        for q in qs:
-            assert norm(q) not in banned, f"eval question also a training base question: {q!r}"
+def norm_sentences(text):
+    """The normalised sentences (and clauses after ; or :) of an answer."""
+    return {norm(x) for x in re.split(r"(?<=[.!?;:])\s+", text) if norm(x)}
 
-    train, heldout = [], []
-    seen = set()
-    flat = [(t, q, a) for t, qs, a in TOPICS for q in qs[:-1]]
-    reserved = [(t, qs[-1], a) for t, qs, a in TOPICS]
+
+def dialogues(rng, topics, n, banned):
+    """n distinct training dialogues over the non-reserved base questions of `topics` (about 8% open with a
+    greeting turn). The corpus must stay byte-identical to what the shipped versions were trained on: keep this
+    loop's random draws as they are."""
+    out, seen = [], set()
+    flat = [(t, q, a) for t, qs, a in topics for q in qs[:-1]]
     greetings = [x for x in flat if x[0] == "greeting"]
     tries = 0
-    while len(train) < N_TRAIN:
+    while len(out) < n:
         tries += 1
         topic, base, answers = rng.choice(flat)
         q = variant(rng, topic, base)
@@ -614,37 +618,77 @@ def main():
             msgs += [{"role": "user", "content": variant(rng, gt, gb)}, {"role": "assistant", "content": rng.choice(ga)}]
         msgs += [{"role": "user", "content": q}, {"role": "assistant", "content": rng.choice(answers)}]
         key = json.dumps(msgs)
-        if key in seen and tries < 50 * N_TRAIN:
+        if key in seen and tries < 50 * n:
             continue
         seen.add(key)
-        train.append({"messages": msgs})
+        out.append({"messages": msgs})
+    return out
 
-    train_qs = {norm(m["content"]) for d in train for m in d["messages"] if m["role"] == "user"}
-    for topic, base, answers in reserved:
-        for k in range(6):
-            q = variant(rng, topic, base) if k else base + "?"
-            if norm(q) in banned or norm(q) in train_qs:
+
+def eval_dialogues(rng, pairs, answers, k, exclude):
+    """Up to k question variants per (topic, base question), each answered with answers[topic]; questions whose
+    normalised form is in `exclude` are skipped, and duplicates dropped."""
+    out, keys = [], set()
+    for topic, base in pairs:
+        for j in range(k):
+            q = variant(rng, topic, base) if j else base + "?"
+            if norm(q) in exclude or norm(q) in keys:
                 continue
-            heldout.append({"topic": topic, "messages": [{"role": "user", "content": q},
-                                                         {"role": "assistant", "content": rng.choice(answers)}]})
-    # de-duplicate held-out dialogues
-    uniq, keys = [], set()
-    for d in heldout:
-        k = json.dumps(d["messages"])
-        if k not in keys:
-            keys.add(k)
-            uniq.append(d)
-    heldout = uniq
+            keys.add(norm(q))
+            out.append({"topic": topic, "messages": [{"role": "user", "content": q},
+                                                     {"role": "assistant", "content": answers[topic]}]})
+    return out
 
-    os.makedirs(os.path.join(HERE, "corpus"), exist_ok=True)
-    with open(os.path.join(HERE, "corpus", "train.jsonl"), "w") as f:
-        for d in train:
+
+def check_split(train, heldout, dev):
+    """The held-out set shares no question with the training corpus, and neither the held-out nor the development
+    set shares an answer, or a sentence of one, with the training corpus or with each other."""
+    def turns(ds, role):
+        return [m["content"] for d in ds for m in d["messages"] if m["role"] == role]
+
+    train_qs = {norm(q) for q in turns(train, "user")}
+    train_as = {norm(a) for a in turns(train, "assistant")}
+    train_sents = set().union(*(norm_sentences(a) for a in set(turns(train, "assistant"))))
+    for q in turns(heldout, "user"):
+        assert norm(q) not in train_qs, f"held-out question in training: {q!r}"
+    test_sents = set().union(*(norm_sentences(a) for a in turns(heldout, "assistant")))
+    for name, ds in (("held-out", heldout), ("dev", dev)):
+        for a in set(turns(ds, "assistant")):
+            assert norm(a) not in train_as, f"{name} answer in training: {a!r}"
+            shared = norm_sentences(a) & train_sents
+            assert not shared, f"{name} answer shares a sentence with training: {shared}"
+            if name == "dev":
+                assert not norm_sentences(a) & test_sents, f"dev answer shares a sentence with held-out: {a!r}"
+
+
+def write_jsonl(path, rows):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        for d in rows:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
-    with open(os.path.join(HERE, "eval", "heldout.jsonl"), "w") as f:
-        for d in heldout:
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
-    print(f"corpus: {len(train)} training dialogues, {len(heldout)} held-out dialogues, "
-          f"{len(TOPICS)} topics, {len(eval_qs)} eval questions excluded")
+
+
+def main():
+    with open(os.path.join(HERE, "eval", "questions.jsonl")) as f:
+        eval_qs = [json.loads(line)["question"] for line in f if line.strip()]
+    banned = {norm(q) for q in eval_qs}
+    for topic, qs, _ in TOPICS:
+        for q in qs:
+            assert norm(q) not in banned, f"eval question also a training base question: {q!r}"
+    assert set(DEV) == set(TEST) == {t for t, _, _ in TOPICS}
+
+    train = dialogues(random.Random(SEED), TOPICS, N_TRAIN, banned)
+    train_qs = {norm(m["content"]) for d in train for m in d["messages"] if m["role"] == "user"}
+    rng = random.Random(SEED + 1)
+    heldout = eval_dialogues(rng, [(t, qs[-1]) for t, qs, _ in TOPICS], TEST, 4, banned | train_qs)
+    dev = eval_dialogues(rng, [(t, qs[0]) for t, qs, _ in TOPICS], DEV, 2, banned)
+    check_split(train, heldout, dev)
+
+    write_jsonl(os.path.join(HERE, "corpus", "train.jsonl"), train)
+    write_jsonl(os.path.join(HERE, "eval", "heldout.jsonl"), heldout)
+    write_jsonl(os.path.join(HERE, "eval", "dev.jsonl"), dev)
+    print(f"corpus: {len(train)} training dialogues, {len(heldout)} held-out and "
+          f"{len(dev)} dev dialogues, {len(TOPICS)} topics, {len(eval_qs)} eval questions excluded")
 
 
 if __name__ == "__main__":

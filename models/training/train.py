@@ -2,7 +2,8 @@
 """Trains one Commons Chat version. Usage: /usr/bin/python3 train.py 1.0.0|1.1.0
 
 Loss: next-token cross-entropy on the assistant turns only (assistant content tokens and the <|eos|> that ends
-them); user turns, role tokens and <|bos|> are context. Deterministic: fixed seeds, one thread,
+them); user turns, role tokens and <|bos|> are context. With "calibrate", a softmax temperature fitted on the
+development set is folded into the model after training (calibrate.py). Deterministic: fixed seeds, one thread,
 torch.use_deterministic_algorithms. Writes .cache/<version>.pt and results/train-<version>.json.
 """
 
@@ -18,6 +19,7 @@ import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from calibrate import calibrate  # noqa: E402
 from model import LlamaLM  # noqa: E402
 from tokenizer import Tokenizer  # noqa: E402
 
@@ -26,19 +28,20 @@ VERSIONS = {
     "1.0.0": {
         "arch": {"hidden_size": 128, "intermediate_size": 352, "num_hidden_layers": 2, "num_attention_heads": 4,
                  "num_key_value_heads": 4, "head_dim": 32, **COMMON},
-        "train": {"steps": 400, "batch": 16, "lr": 3e-3, "warmup": 30, "seed": 100},
+        "train": {"corpus": "train.jsonl", "steps": 400, "batch": 16, "lr": 3e-3, "warmup": 30, "seed": 100},
     },
     "1.1.0": {
         "arch": {"hidden_size": 192, "intermediate_size": 512, "num_hidden_layers": 3, "num_attention_heads": 6,
                  "num_key_value_heads": 2, "head_dim": 32, **COMMON},
-        "train": {"steps": 560, "batch": 16, "lr": 3e-3, "warmup": 40, "seed": 110},
+        "train": {"corpus": "train.jsonl", "steps": 560, "batch": 16, "lr": 3e-3, "warmup": 40, "seed": 110,
+                  "calibrate": "dev.jsonl"},
     },
 }
 
 
-def load_examples(tok):
+def load_examples(tok, corpus):
     ex = []
-    with open(os.path.join(HERE, "corpus", "train.jsonl")) as f:
+    with open(os.path.join(HERE, "corpus", corpus)) as f:
         for line in f:
             msgs = json.loads(line)["messages"]
             ids, mask = tok.chat_ids(msgs)
@@ -125,7 +128,7 @@ def main():
     cfg = dict(spec["arch"], vocab_size=len(tok.vocab), dropout=tc.get("dropout", 0.0))
     model = LlamaLM(cfg)
     nparams = sum(p.numel() for p in model.parameters())
-    examples = load_examples(tok)
+    examples = load_examples(tok, tc["corpus"])
     if tc.get("init"):  # experiments: start from a saved checkpoint and run only the finetune phase
         model.load_state_dict(torch.load(os.path.join(HERE, ".cache", f"{tc['init']}.pt"))["state_dict"])
         tc["steps"] = 0
@@ -152,7 +155,7 @@ def main():
         hidden = model(x[:, :-1], return_hidden=True)
         tgt, w = x[:, 1:], m[:, 1:] > 0
         logits = model.lm_head(hidden[w])  # logits only where the loss counts (assistant tokens)
-        loss = F.cross_entropy(logits, tgt[w])
+        loss = F.cross_entropy(logits, tgt[w], label_smoothing=tc.get("label_smoothing", 0.0))
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -164,13 +167,15 @@ def main():
     if tc.get("finetune"):
         log += finetune(model, examples, tc["finetune"], version)
     secs = time.time() - t0
+    calibration = calibrate(model, tok, tc["calibrate"]) if tc.get("calibrate") else None
     os.makedirs(os.path.join(HERE, ".cache"), exist_ok=True)
     torch.save({"config": cfg, "state_dict": model.state_dict()}, os.path.join(HERE, ".cache", f"{out_name}.pt"))
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
     with open(os.path.join(HERE, "results", f"train-{out_name}.json"), "w") as f:
         json.dump({"version": version, "parameters": nparams, "config": cfg, "train": tc,
                    "train_seconds": round(secs, 1), "threads": 1, "examples": len(examples),
-                   "loss": "cross-entropy on assistant tokens (content + <|eos|>) only", "log": log}, f, indent=2)
+                   "loss": "cross-entropy on assistant tokens (content + <|eos|>) only", "log": log,
+                   **({"calibration": calibration} if calibration else {})}, f, indent=2)
     print(f"[{version}] done: {nparams} parameters, {secs:.0f}s")
 
 

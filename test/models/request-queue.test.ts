@@ -45,6 +45,26 @@ describe("RequestQueue", () => {
     await expect(queue.acquire()).rejects.toThrow("unloaded");
   });
 
+  it("settles idle() when the last running request releases, not before", async () => {
+    const queue = new RequestQueue(2);
+    await queue.idle();
+    const [a, b] = await Promise.all([queue.acquire(), queue.acquire()]);
+    const waiting = queue.acquire();
+    let idle = false;
+    const settled = queue.idle().then(() => {
+      idle = true;
+    });
+    a();
+    const c = await waiting;
+    b();
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    c();
+    await settled;
+    expect(idle).toBe(true);
+    expect(queue.running).toBe(0);
+  });
+
   it("ignores a second release", async () => {
     const queue = new RequestQueue(1);
     const release = await queue.acquire();

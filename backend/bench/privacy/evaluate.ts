@@ -7,7 +7,6 @@
 //   - that streaming at random chunk sizes gives the one-shot result.
 //
 //   npm run bench:privacy [-- --seed N] [-- --no-write]
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -6,7 +6,7 @@ import type { Hex } from "viem";
 
 /**
  * The manifest of a model version: every file of its directory with its size and sha256. The model version's hash,
- * the `weightsHash` registered on chain, is the sha256 of the manifest's canonical bytes. docs/MODELS.md defines the
+ * the `weightsHash` registered on chain, is the sha256 of the manifest's canonical bytes. docs/MODEL-MANIFEST.md defines the
  * canonical form; this file is its only implementation.
  */
 export interface ModelManifest {

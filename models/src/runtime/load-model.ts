@@ -5,6 +5,7 @@ import { ModelConfigError } from "../errors.js";
 import { verifyModelDirectory } from "../manifest/verify-model-directory.js";
 import { LocalModel } from "./local-model.js";
 import { RequestQueue } from "./request-queue.js";
+import { ByteLevelVocabulary } from "./token-text.js";
 import { VerifiedFileCache } from "./verified-file-cache.js";
 
 /** File-name suffix of `onnx/model<suffix>.onnx` for each dtype, as transformers.js names them. */
@@ -88,7 +89,7 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   if (typeof tokenizerConfig.chat_template !== "string" && !Array.isArray(tokenizerConfig.chat_template)) {
     throw new ModelConfigError(`${absolute}/tokenizer_config.json has no chat_template; a chat model needs one`);
   }
-  parseJson(files.get("tokenizer.json"), "tokenizer.json", absolute);
+  const tokenizerJson = parseJson(files.get("tokenizer.json"), "tokenizer.json", absolute);
   const dtype = chooseDtype(files, absolute, options.dtype);
   const queue = new RequestQueue(options.maxConcurrent ?? 1);
 
@@ -123,5 +124,6 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
     tokenizer,
     model,
     queue,
+    ByteLevelVocabulary.from(tokenizerJson, tokenizerConfig),
   );
 }

@@ -15,6 +15,7 @@ import { type FinishReason, GenerationStream } from "./generation-stream.js";
 import type { RequestQueue } from "./request-queue.js";
 import { SeededSampler } from "./seeded-sampler.js";
 import { IncrementalTextDecoder } from "./text-decoder.js";
+import { type ByteLevelVocabulary, type TokenText, WindowedTokenText } from "./token-text.js";
 
 export interface ChatMessage {
   role: "system" | "user" | "assistant";
@@ -88,15 +89,26 @@ export class LocalModel {
   readonly #tokenizer: PreTrainedTokenizer;
   readonly #model: PreTrainedModel;
   readonly #queue: RequestQueue;
+  readonly #vocabulary: ByteLevelVocabulary | undefined;
   readonly #inFlight = new Set<AbortController>();
   #unloaded: ModelUnloadedError | undefined;
 
-  /** @internal use {@link loadModel} */
-  constructor(info: ModelInfo, tokenizer: PreTrainedTokenizer, model: PreTrainedModel, queue: RequestQueue) {
+  /**
+   * @internal use {@link loadModel}. `vocabulary`, when the tokenizer is byte-level, turns tokens into text without
+   * a decode call per token.
+   */
+  constructor(
+    info: ModelInfo,
+    tokenizer: PreTrainedTokenizer,
+    model: PreTrainedModel,
+    queue: RequestQueue,
+    vocabulary?: ByteLevelVocabulary,
+  ) {
     this.info = info;
     this.#tokenizer = tokenizer;
     this.#model = model;
     this.#queue = queue;
+    this.#vocabulary = vocabulary;
   }
 
   get loaded(): boolean {
@@ -136,7 +148,7 @@ export class LocalModel {
     );
     this.#queue.close(this.#unloaded);
     if (options.abortInFlight) for (const controller of this.#inFlight) controller.abort(this.#unloaded);
-    while (this.#queue.running > 0) await new Promise((r) => setTimeout(r, 5));
+    await this.#queue.idle();
     await this.#model.dispose();
   }
 
@@ -170,10 +182,7 @@ export class LocalModel {
     try {
       const encoded = this.#encode(messages);
       const promptTokens = encoded.input_ids.dims.at(-1) ?? 0;
-      const decoder = new IncrementalTextDecoder(
-        (ids) => (ids.length === 0 ? "" : this.#tokenizer.decode(ids, { skip_special_tokens: true })),
-        settings.stop,
-      );
+      const decoder = new IncrementalTextDecoder(this.#tokenText(), settings.stop);
       let eosReached = false;
       const eos = new Set(this.#eosTokenIds());
       const streamer = new TokenSink((ids) => {
@@ -213,6 +222,13 @@ export class LocalModel {
       this.#inFlight.delete(controller);
       release();
     }
+  }
+
+  #tokenText(): TokenText {
+    if (this.#vocabulary) return this.#vocabulary.text();
+    return new WindowedTokenText((ids) =>
+      ids.length === 0 ? "" : this.#tokenizer.decode(ids, { skip_special_tokens: true }),
+    );
   }
 
   #eosTokenIds(): bigint[] {

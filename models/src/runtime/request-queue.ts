@@ -11,6 +11,7 @@ export class RequestQueue {
   #running = 0;
   #closed: Error | undefined;
   readonly #waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  readonly #idle: (() => void)[] = [];
 
   constructor(maxConcurrent: number) {
     if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
@@ -57,6 +58,12 @@ export class RequestQueue {
     return this.#releaser();
   }
 
+  /** Settles once no request is running: at once if none is, otherwise when the last running one releases. */
+  idle(): Promise<void> {
+    if (this.#running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
   /** Rejects every waiting request with `error` and refuses new ones. Running ones finish on their own. */
   close(error: Error): void {
     this.#closed = error;
@@ -70,7 +77,7 @@ export class RequestQueue {
       released = true;
       const next = this.#waiting.shift();
       if (next) next.resolve();
-      else this.#running--;
+      else if (--this.#running === 0) for (const resolve of this.#idle.splice(0)) resolve();
     };
   }
 }

@@ -1,25 +1,20 @@
+import type { TokenText } from "./token-text.js";
+
 /**
- * Turns the tokens of an answer, as they arrive, into text that is safe to send: it holds back an incomplete UTF-8
- * character (a token can end in the middle of one) and any tail that could be the start of a stop sequence, and it
- * cuts the answer at the first stop sequence.
- *
- * Each new token costs a decode of a few tokens, not of the whole answer: it decodes the tokens since the last
- * complete piece with the piece before them as context, and keeps the difference (the way Hugging Face's text
- * generation servers do), so tokenizers that drop a leading space at the start of a decode still read right.
+ * Turns the tokens of an answer, as they arrive, into text that is safe to send: the {@link TokenText} holds back an
+ * incomplete UTF-8 character, and this holds back any tail that could be the start of a stop sequence and cuts the
+ * answer at the first stop sequence.
  */
 export class IncrementalTextDecoder {
-  readonly #decode: (ids: bigint[]) => string;
+  readonly #tokens: TokenText;
   readonly #stop: string[];
-  readonly #ids: bigint[] = [];
-  #prefixOffset = 0;
-  #readOffset = 0;
-  #decoded = "";
+  #tokenCount = 0;
   #emitted = 0;
   #stopped = false;
   #text = "";
 
-  constructor(decode: (ids: bigint[]) => string, stop: string[]) {
-    this.#decode = decode;
+  constructor(tokens: TokenText, stop: string[]) {
+    this.#tokens = tokens;
     this.#stop = stop.filter((s) => s.length > 0);
   }
 
@@ -29,7 +24,7 @@ export class IncrementalTextDecoder {
   }
 
   get tokenCount(): number {
-    return this.#ids.length;
+    return this.#tokenCount;
   }
 
   /** The answer so far, cut at a stop sequence. */
@@ -40,34 +35,30 @@ export class IncrementalTextDecoder {
   /** Adds tokens and returns the text that can be sent now. */
   push(ids: bigint[]): string {
     if (this.#stopped) return "";
-    this.#ids.push(...ids);
-    const context = this.#decode(this.#ids.slice(this.#prefixOffset, this.#readOffset));
-    const extended = this.#decode(this.#ids.slice(this.#prefixOffset));
-    const complete = extended.length > context.length && !extended.endsWith("\uFFFD");
-    // An incomplete character is kept out of #decoded until the token that completes it arrives.
-    let text = this.#decoded + extended.slice(context.length);
-    if (complete) {
-      this.#decoded = text;
-      this.#prefixOffset = this.#readOffset;
-      this.#readOffset = this.#ids.length;
+    for (const id of ids) {
+      this.#tokenCount++;
+      this.#text += this.#tokens.push(id);
     }
-    let safeEnd = text.length;
-    const cut = this.#firstStop(text);
-    if (cut !== undefined) {
-      text = text.slice(0, cut);
-      safeEnd = cut;
-      this.#stopped = true;
-    } else {
-      if (text.endsWith("\uFFFD")) safeEnd = text.length - 1;
-      safeEnd = Math.min(safeEnd, text.length - this.#stopPrefixLength(text));
-    }
-    this.#text = text;
-    return this.#take(safeEnd);
+    return this.#take(this.#stop.length === 0 ? this.#text.length : this.#safeEnd());
   }
 
   /** The rest of the text, once generation is over. */
   flush(): string {
+    if (this.#stopped) return this.#take(this.#text.length);
+    this.#text += this.#tokens.flush();
+    this.#safeEnd();
     return this.#take(this.#text.length);
+  }
+
+  /** Cuts the text at the first stop sequence, if any, and returns how far it can be sent. */
+  #safeEnd(): number {
+    const cut = this.#firstStop(this.#text);
+    if (cut !== undefined) {
+      this.#text = this.#text.slice(0, cut);
+      this.#stopped = true;
+      return cut;
+    }
+    return this.#text.length - this.#stopPrefixLength(this.#text);
   }
 
   #take(end: number): string {
