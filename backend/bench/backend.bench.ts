@@ -37,7 +37,7 @@ const log = (line: string) => {
   console.log(line);
 };
 
-const port = 23_545 + Math.floor(Math.random() * 1000);
+const port = 31_545 + Math.floor(Math.random() * 1000);
 const rpcUrl = `http://127.0.0.1:${port}`;
 const deploymentsDir = mkdtempSync(path.join(tmpdir(), "commons-bench-"));
 const chain = await startLocalChain(port, deploymentsDir);
@@ -148,7 +148,8 @@ try {
       body: JSON.stringify({ query: LIST_QUERY }),
     })
   ).json()) as unknown;
-  if (JSON.stringify(check) !== JSON.stringify(payload)) throw new Error("the bare server does not answer the same payload");
+  if (JSON.stringify(check) !== JSON.stringify(payload))
+    throw new Error("the bare server does not answer the same payload");
   const bareLoad = await load(bareUrlNoSlash);
   await bare.stop();
 

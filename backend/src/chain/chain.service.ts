@@ -19,7 +19,8 @@ export class ChainService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const transport = config.rpcUrl.startsWith("ws")
       ? webSocket(config.rpcUrl)
-      : http(config.rpcUrl, { retryCount: 0 });
+      : // Two quick retries: a node may close a kept-alive connection just as a request is sent on it.
+        http(config.rpcUrl, { retryCount: 2, retryDelay: 50 });
     // No caching: viem would otherwise answer getBlockNumber from a 4-second cache, and the indexer would lag by that.
     this.client = createPublicClient({ transport, cacheTime: 0 });
     this.deployment = readDeployment(config.chainId, config.deploymentsDir);

@@ -18,7 +18,7 @@ import { type Harness, loadHarness } from "../../subgraph/helpers/harness.js";
 import { ABIS, type ContractKey } from "./helpers/chain.js";
 import { MemoryStore } from "./helpers/memory-store.js";
 
-const port = 22_545 + Math.floor(Math.random() * 1000);
+const port = 30_545 + Math.floor(Math.random() * 1000);
 const rpcUrl = `http://127.0.0.1:${port}`;
 const deploymentsDir = mkdtempSync(path.join(tmpdir(), "commons-handlers-"));
 const STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];

@@ -28,7 +28,7 @@ import { type GovernanceHistory, runGovernanceHistory } from "../../helpers/gove
 import { type RunningChain, startLocalChain } from "../../helpers/local-chain.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const port = 26_545 + Math.floor(Math.random() * 1000);
+const port = 29_545 + Math.floor(Math.random() * 1000);
 const rpcUrl = `http://127.0.0.1:${port}`;
 const deploymentsDir = mkdtempSync(path.join(tmpdir(), "commons-receipts-chain-"));
 const receiptsDir = mkdtempSync(path.join(tmpdir(), "commons-receipts-files-"));
@@ -129,13 +129,13 @@ describe("verifyReceipt", () => {
     expect(result.problems).toEqual([]);
     expect(result.valid).toBe(true);
     for (const check of Object.values(result.checks)) expect(check.status).toBe("passed");
-    expect(result.checks.modelVersion.detail).toMatch(/^commons-chat 1\.1\.0 \(0x90efefa1[0-9a-f]+\) was Approved at /);
+    expect(result.checks.modelVersion.detail.startsWith(`commons-chat 1.1.0 (${hash110}) was Approved at `)).toBe(true);
     expect(result.checks.policy.detail).toMatch(/^usage policy 1 was the active policy at /);
     expect(result.receipt).toEqual(receipt);
   });
 
   const tampered: [keyof InferenceReceipt, (r: InferenceReceipt) => unknown, RegExp | undefined][] = [
-    ["weightsHash", () => hash100, /commons-chat 1\.1\.0 is registered with weightsHash 0x90efefa1/],
+    ["weightsHash", () => hash100, /commons-chat 1\.1\.0 is registered with weightsHash 0x[0-9a-f]{64}, not /],
     ["outputHash", () => hashOutput("Dear ana@example.org, call delegate() on the token."), undefined],
     ["modelVersion", () => "1.0.0", /commons-chat 1\.0\.0 was revoked at .*\("Leaks training prompts/],
     ["issuedAt", (r) => r.issuedAt - 1, undefined],

@@ -26,10 +26,10 @@ import { hardhat } from "viem/chains";
 import { ChainService } from "../../../backend/src/chain/chain.service.js";
 import { type AppConfig, ConfigError, loadAppConfig } from "../../../backend/src/config/app-config.js";
 import { ConfigModule } from "../../../backend/src/config/config.module.js";
+import { DatabaseModule } from "../../../backend/src/database/database.module.js";
 import { MemoryQuotaStore } from "../../../backend/src/quota/memory-quota-store.js";
 import { QuotaService } from "../../../backend/src/quota/quota.service.js";
 import { type BallotTypedData, ballotTypedData } from "../../../backend/src/relay/ballot-typed-data.js";
-import { DatabaseModule } from "../../../backend/src/database/database.module.js";
 import { RelayModule } from "../../../backend/src/relay/relay.module.js";
 import { RelayService, type RelayVoteInput } from "../../../backend/src/relay/relay.service.js";
 import { loadRelayConfig } from "../../../backend/src/relay/relay-config.js";
@@ -41,7 +41,7 @@ import { type GovernanceHistory, HARDHAT_MNEMONIC, runGovernanceHistory } from "
 import { type RunningChain, startLocalChain } from "../../helpers/local-chain.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const port = 26_545 + Math.floor(Math.random() * 1000);
+const port = 28_545 + Math.floor(Math.random() * 1000);
 const rpcUrl = `http://127.0.0.1:${port}`;
 const deploymentsDir = mkdtempSync(path.join(tmpdir(), "commons-relay-"));
 /** Hardhat dev account #19: the relayer when RELAYER_PRIVATE_KEY is unset on chain 31337. */
