@@ -24,6 +24,12 @@ import { ServingModule } from "./serving/serving.module.js";
     IndexerModule,
     GraphqlApiModule,
     RegistryModule,
+    ServingModule,
+    AuthModule,
+    QuotaModule,
+    ReceiptsModule,
+    ChatModule,
+    RelayModule,
     HealthModule,
   ],
 })

@@ -198,7 +198,12 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       );
       if ((current ? BigInt(current.block_number) : null) !== expectedCursor) throw new CursorMovedError();
       const changed = await store.flush(tx);
-      await this.#saveCursor(tx, head, [...batch.blocks.values()].filter((b) => b.number <= to), journalFrom);
+      await this.#saveCursor(
+        tx,
+        head,
+        [...batch.blocks.values()].filter((b) => b.number <= to),
+        journalFrom,
+      );
       return changed;
     });
     this.#head = head;
