@@ -2,7 +2,7 @@
 // directly on the same files; load-and-verify time; hashing throughput next to sha256sum. Prints the numbers and
 // rewrites the models section of docs/BENCHMARKS.md. Nothing here asserts a number.
 //
-//   tsx models/bench/models.bench.ts [--rounds 20] [--warmup 3] [--tokens 64]
+//   tsx models/bench/models.bench.ts [--rounds 40] [--warmup 3] [--tokens 64]
 //   tsx models/bench/models.bench.ts --rss <dir> [<dir>]   (internal: peak RSS of a process that loads these)
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -23,7 +23,7 @@ const PROMPTS = [
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: "string", default: "20" },
+    rounds: { type: "string", default: "40" },
     warmup: { type: "string", default: "3" },
     tokens: { type: "string", default: "64" },
     rss: { type: "boolean", default: false },
@@ -55,7 +55,11 @@ async function throughRuntime(model: LocalModel, prompt: string, maxNewTokens: n
   return { ms: end - start, ttftMs: first - start, tokens: result.completionTokens, text: result.text };
 }
 
-/** Records the time of the first generated token and the generated ids (transformers.js sends the prompt first). */
+/**
+ * Records the generated ids (transformers.js sends the prompt first) and the time of the first one as a caller
+ * awaiting a stream sees it: once generate() yields after that step (a microtask then), as the runtime's stream
+ * consumer does, not from inside generate().
+ */
 class Tokens extends BaseStreamer {
   first = 0;
   readonly ids: bigint[] = [];
@@ -65,7 +69,11 @@ class Tokens extends BaseStreamer {
       this.#prompt = false;
       return;
     }
-    if (this.first === 0) this.first = performance.now();
+    if (this.ids.length === 0) {
+      queueMicrotask(() => {
+        this.first = performance.now();
+      });
+    }
     this.ids.push(value[0]?.[0] as bigint);
   }
   override end(): void {}

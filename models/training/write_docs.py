@@ -201,14 +201,14 @@ Two measures on material no version was trained on (`models/training/eval/`):
   the training questions (the generator refuses to emit any of them), each with expected key phrases: the greedy
   answer (at most 48 new tokens) must contain every expected phrase (case-insensitive).
 - **Held-out perplexity** on `heldout.jsonl`: {n_held} dialogues whose questions are variants of one base question
-  per topic that the generator reserves (never in any training corpus) and whose answers are hand-written for this
-  set (`answers.py`, `TEST`) and appear in no training corpus: neither the answers nor any sentence of them
+  per topic that the generator reserves (never in the training corpus) and whose answers are hand-written for this
+  set (`answers.py`, `TEST`) and appear nowhere in training: neither the answers nor any sentence of them
   (`make_corpus.py` refuses to write such a split, and `test/models/training-split.test.ts` checks the committed
   files). So the model must predict wording it has never seen, about facts it was taught. Perplexity is per token
   over the assistant tokens (+ `<|eos|>`), {res['1.1.0']['heldout_tokens']:,} tokens. The **unigram baseline**
   predicts every token from its add-one-smoothed frequency among the assistant tokens of the version's own training
-  corpus, on the same tokens; a model that is worse than it (ratio above 1) is confidently wrong more often than it
-  is right.
+  corpus, on the same tokens; a model worse than it (ratio above 1) is so sure of what it memorised that new wording
+  costs it more than knowing only how often each token occurs would.
 - A **development set** (`dev.jsonl`, {n_dev} dialogues: training questions answered with `answers.py` `DEV`, in no
   training dialogue either and sharing no sentence with the held-out answers) is what training settings were
   compared on and what 1.1.0's temperature is fitted on, so its dev perplexity is not a held-out number; the held-out
@@ -220,8 +220,8 @@ Two measures on material no version was trained on (`models/training/eval/`):
 
 1.0.0 memorised one or two phrasings per topic and is near certain of them, so any other wording costs it dearly: on
 new wording it does worse than the unigram baseline. Uncalibrated, 1.1.0 was worse still (dev perplexity
-{b['calibration']['dev_perplexity_before']:,.0f}); calibrated, it is {b['unigram_perplexity'] / b['heldout_perplexity']:.1f} times better than the
-unigram baseline on the held-out set. The earlier held-out set, which reused the training answers, hid all this: it
+{b['calibration']['dev_perplexity_before']:,.0f}); calibrated, its held-out perplexity is
+{b['unigram_perplexity'] / b['heldout_perplexity']:.1f} times lower than the unigram baseline's. The earlier held-out set, which reused the training answers, hid all this: it
 gave every version a perplexity near 1.1.
 
 Example greedy answers to held-out questions (✓ = all key phrases present):

@@ -48,12 +48,12 @@ export interface ModelInfo {
   dtype: string;
 }
 
-/** Calls `next` with the ids generated at each step, skipping the prompt transformers.js sends first. */
+/** Calls `next` with the id generated at each step (batch of one), skipping the prompt transformers.js sends first. */
 class TokenSink extends BaseStreamer {
   #promptSeen = false;
-  readonly #next: (ids: bigint[]) => void;
+  readonly #next: (id: bigint) => void;
 
-  constructor(next: (ids: bigint[]) => void) {
+  constructor(next: (id: bigint) => void) {
     super();
     this.#next = next;
   }
@@ -63,7 +63,7 @@ class TokenSink extends BaseStreamer {
       this.#promptSeen = true;
       return;
     }
-    this.#next(value.map((row) => row[0] as bigint));
+    this.#next(value[0]?.[0] as bigint);
   }
 
   override end(): void {}
@@ -185,8 +185,7 @@ export class LocalModel {
       const decoder = new IncrementalTextDecoder(this.#tokenText(), settings.stop);
       let eosReached = false;
       const eos = new Set(this.#eosTokenIds());
-      const streamer = new TokenSink((ids) => {
-        const id = ids[0] as bigint;
+      const streamer = new TokenSink((id) => {
         if (eos.has(id)) {
           eosReached = true;
           return;
