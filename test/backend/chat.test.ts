@@ -11,6 +11,7 @@ import OpenAI from "openai";
 import { createPublicClient, createWalletClient, encodeFunctionData, http, parseEther } from "viem";
 import { hardhat } from "viem/chains";
 import { generateCorpus } from "../../backend/bench/privacy/corpus.js";
+import { DATABASE, type Database } from "../../backend/src/database/database.js";
 import { IndexerService } from "../../backend/src/indexer/indexer.service.js";
 import { ModelServingService } from "../../backend/src/serving/model-serving.service.js";
 import { type Deployment, readDeployment } from "../../deployments/index.js";
@@ -312,6 +313,14 @@ describe("GraphQL chat and receipts", () => {
     );
     expect(data?.myUsage[0]?.requests).toBeGreaterThan(2);
     expect(data?.myUsage[0]?.redactions.some((r) => r.category === "EMAIL")).toBe(true);
+  });
+
+  it("stores no conversation under a policy with retention 0, and no content in the usage counts", async () => {
+    const db = app.get<Database>(DATABASE);
+    expect(await db.query("select id from conversation")).toEqual([]);
+    const usage = JSON.stringify(await db.query("select * from usage_daily"));
+    expect(usage).not.toContain("maria.gonzalez");
+    expect(usage).not.toContain("4111");
   });
 });
 
