@@ -4,7 +4,6 @@
 //
 // PostgreSQL: POSTGRES_BENCH_URL (default postgres://postgres@127.0.0.1:5432/test), in a schema of its own.
 import "reflect-metadata";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
@@ -13,11 +12,11 @@ import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import type { NestExpressApplication } from "@nestjs/platform-express";
 import autocannon from "autocannon";
-import pg from "pg";
 import { readDeployment } from "../../deployments/index.js";
 import { startBackend } from "../../test/backend/helpers/backend-app.js";
 import { generateVotingHistory } from "../../test/helpers/governance-history.js";
 import { startLocalChain } from "../../test/helpers/local-chain.js";
+import { postgresSchema } from "../../test/helpers/postgres-schema.js";
 import { DATABASE, type Database } from "../src/database/database.js";
 import { IndexerService } from "../src/indexer/indexer.service.js";
 
@@ -54,17 +53,9 @@ try {
   });
 
   async function postgresUrl(): Promise<string> {
-    const admin = new pg.Client({ connectionString: POSTGRES });
-    await admin.connect();
-    const schema = `commons_bench_${randomBytes(4).toString("hex")}`;
-    await admin.query(`create schema ${schema}`);
-    cleanups.push(async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    });
-    const url = new URL(POSTGRES);
-    url.searchParams.set("options", `-c search_path=${schema}`);
-    return url.toString();
+    const schema = await postgresSchema("commons_bench", POSTGRES);
+    cleanups.push(schema.drop);
+    return schema.url;
   }
 
   /** Starts a backend on a fresh database and times its backfill to the generated history's last block. */

@@ -1,32 +1,21 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "@jest/globals";
-import pg from "pg";
 import type { Database } from "../../backend/src/database/database.js";
 import { MIGRATIONS, type Migration, migrate } from "../../backend/src/database/migrations.js";
 import { openPgliteDatabase } from "../../backend/src/database/pglite-database.js";
 import { openPostgresDatabase } from "../../backend/src/database/postgres-database.js";
+import { POSTGRES_TEST_URL, postgresSchema } from "../helpers/postgres-schema.js";
 
 // The same tests run on both engines. PostgreSQL: the server CI provides (POSTGRES_TEST_URL, default the local one),
 // in a schema of its own that is dropped afterwards.
-const POSTGRES = process.env.POSTGRES_TEST_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `commons_test_${randomBytes(4).toString("hex")}`;
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
 async function freshPostgres(): Promise<Database> {
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  const name = `${schema}_${randomBytes(3).toString("hex")}`;
-  await admin.query(`create schema ${name}`);
-  cleanups.push(async () => {
-    await admin.query(`drop schema ${name} cascade`);
-    await admin.end();
-  });
-  const url = new URL(POSTGRES);
-  url.searchParams.set("options", `-c search_path=${name}`);
-  const db = await openPostgresDatabase(url.toString());
+  const schema = await postgresSchema("commons_test");
+  cleanups.push(schema.drop);
+  const db = await openPostgresDatabase(schema.url);
   cleanups.push(() => db.close());
   return db;
 }
@@ -94,7 +83,7 @@ describe.each([
 
 it("applies the migrations once when two replicas start on one PostgreSQL at the same time", async () => {
   const first = await freshPostgres();
-  const url = new URL(POSTGRES);
+  const url = new URL(POSTGRES_TEST_URL);
   const [path] = await first.query<{ search_path: string }>("show search_path");
   url.searchParams.set("options", `-c search_path=${path?.search_path}`);
   const second = await openPostgresDatabase(url.toString());

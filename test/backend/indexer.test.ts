@@ -2,13 +2,11 @@
 // scripted governance history is indexed and every answer is compared with what the contracts return when called
 // directly at the indexed block.
 import "reflect-metadata";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NestExpressApplication } from "@nestjs/platform-express";
-import pg from "pg";
 import { type Address, createPublicClient, getAddress, http, type PublicClient } from "viem";
 import { DATABASE, type Database } from "../../backend/src/database/database.js";
 import { IndexerService } from "../../backend/src/indexer/indexer.service.js";
@@ -26,12 +24,12 @@ import {
   runGovernanceHistory,
 } from "../helpers/governance-history.js";
 import { type RunningChain, startLocalChain } from "../helpers/local-chain.js";
+import { postgresSchema } from "../helpers/postgres-schema.js";
 import { graphql, startBackend } from "./helpers/backend-app.js";
 
 const port = 21_545 + Math.floor(Math.random() * 1000);
 const rpcUrl = `http://127.0.0.1:${port}`;
 const deploymentsDir = mkdtempSync(path.join(tmpdir(), "commons-indexer-"));
-const POSTGRES = process.env.POSTGRES_TEST_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const STATE_NAMES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
 const SUPPORT_NAMES = ["Against", "For", "Abstain"];
 
@@ -43,17 +41,9 @@ const cleanups: (() => Promise<void>)[] = [];
 
 /** A PostgreSQL schema of its own for one app; dropped afterwards. */
 async function postgresUrl(): Promise<string> {
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  const schema = `commons_indexer_${randomBytes(4).toString("hex")}`;
-  await admin.query(`create schema ${schema}`);
-  cleanups.push(async () => {
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  });
-  const url = new URL(POSTGRES);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return url.toString();
+  const schema = await postgresSchema("commons_indexer");
+  cleanups.push(schema.drop);
+  return schema.url;
 }
 
 async function backend(env: Record<string, string> = {}): Promise<NestExpressApplication> {

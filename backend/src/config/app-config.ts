@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type Env, readBoolean, readInteger } from "./env-values.js";
 
 /** The backend's configuration, read once from the environment at startup. */
 export interface AppConfig {
@@ -55,27 +56,14 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name}=${raw} must be an integer from ${min} to ${max}`);
-    return fallback;
-  }
-  return value;
-}
-
 /**
  * Reads and validates the configuration. Every problem is reported at once, so a misconfigured deployment is fixed
  * in one go. Defaults suit `npm start`'s local chain.
  */
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
-  const port = integer(env, "PORT", 4000, 0, 65_535, problems);
-  const chainId = integer(env, "CHAIN_ID", 31_337, 1, Number.MAX_SAFE_INTEGER, problems);
+  const port = readInteger(env, "PORT", 4000, 0, 65_535, problems);
+  const chainId = readInteger(env, "CHAIN_ID", 31_337, 1, Number.MAX_SAFE_INTEGER, problems);
   const rpcUrl = env.RPC_URL || "http://127.0.0.1:8545";
   try {
     const url = new URL(rpcUrl);
@@ -92,18 +80,18 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const deploymentsDir = path.resolve(env.COMMONS_DEPLOYMENTS_DIR || "deployments");
   const production = env.NODE_ENV === "production";
   const indexer: IndexerConfig = {
-    enabled: boolean(env, "INDEXER_ENABLED", true, problems),
-    batchBlocks: integer(env, "INDEXER_BATCH_BLOCKS", 2_000, 1, 1_000_000, problems),
-    pollIntervalMs: integer(env, "INDEXER_POLL_INTERVAL_MS", 250, 10, 600_000, problems),
-    reorgDepth: integer(env, "INDEXER_REORG_DEPTH", 64, 1, 100_000, problems),
+    enabled: readBoolean(env, "INDEXER_ENABLED", true, problems),
+    batchBlocks: readInteger(env, "INDEXER_BATCH_BLOCKS", 2_000, 1, 1_000_000, problems),
+    pollIntervalMs: readInteger(env, "INDEXER_POLL_INTERVAL_MS", 250, 10, 600_000, problems),
+    reorgDepth: readInteger(env, "INDEXER_REORG_DEPTH", 64, 1, 100_000, problems),
   };
   const graphql: GraphqlConfig = {
-    introspection: boolean(env, "GRAPHQL_INTROSPECTION", !production, problems),
-    sandbox: boolean(env, "GRAPHQL_SANDBOX", !production, problems),
-    maxDepth: integer(env, "GRAPHQL_MAX_DEPTH", 8, 2, 100, problems),
-    maxComplexity: integer(env, "GRAPHQL_MAX_COMPLEXITY", 20_000, 10, 10_000_000, problems),
-    maxPageSize: integer(env, "GRAPHQL_MAX_PAGE_SIZE", 1_000, 1, 100_000, problems),
-    maxBodyBytes: integer(env, "GRAPHQL_MAX_BODY_BYTES", 100_000, 1_000, 100_000_000, problems),
+    introspection: readBoolean(env, "GRAPHQL_INTROSPECTION", !production, problems),
+    sandbox: readBoolean(env, "GRAPHQL_SANDBOX", !production, problems),
+    maxDepth: readInteger(env, "GRAPHQL_MAX_DEPTH", 8, 2, 100, problems),
+    maxComplexity: readInteger(env, "GRAPHQL_MAX_COMPLEXITY", 20_000, 10, 10_000_000, problems),
+    maxPageSize: readInteger(env, "GRAPHQL_MAX_PAGE_SIZE", 1_000, 1, 100_000, problems),
+    maxBodyBytes: readInteger(env, "GRAPHQL_MAX_BODY_BYTES", 100_000, 1_000, 100_000_000, problems),
   };
   const logFormat = env.LOG_FORMAT || "json";
   if (logFormat !== "json" && logFormat !== "text") problems.push(`LOG_FORMAT=${logFormat} must be json or text`);
@@ -123,15 +111,6 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     logFormat: logFormat as AppConfig["logFormat"],
     auth,
   };
-}
-
-function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (raw === "true" || raw === "1") return true;
-  if (raw === "false" || raw === "0") return false;
-  problems.push(`${name}=${raw} must be true or false`);
-  return fallback;
 }
 
 export const APP_CONFIG = Symbol("APP_CONFIG");
@@ -177,10 +156,10 @@ function authConfig(env: Env, port: number, production: boolean, problems: strin
   }
   return {
     domains: domains.map((domain) => domain.toLowerCase()),
-    nonceTtlSeconds: integer(env, "AUTH_NONCE_TTL_SECONDS", 300, 10, 3_600, problems),
-    clockSkewSeconds: integer(env, "AUTH_CLOCK_SKEW_SECONDS", 60, 0, 600, problems),
-    sessionTtlSeconds: integer(env, "SESSION_TTL_SECONDS", 3_600, 1, 604_800, problems),
+    nonceTtlSeconds: readInteger(env, "AUTH_NONCE_TTL_SECONDS", 300, 10, 3_600, problems),
+    clockSkewSeconds: readInteger(env, "AUTH_CLOCK_SKEW_SECONDS", 60, 0, 600, problems),
+    sessionTtlSeconds: readInteger(env, "SESSION_TTL_SECONDS", 3_600, 1, 604_800, problems),
     sessionSecret,
-    cookieSecure: boolean(env, "SESSION_COOKIE_SECURE", production, problems),
+    cookieSecure: readBoolean(env, "SESSION_COOKIE_SECURE", production, problems),
   };
 }

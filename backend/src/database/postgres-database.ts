@@ -1,4 +1,5 @@
 import pg from "pg";
+import { redactUrl } from "../config/redact-url.js";
 import type { Database, Queryable } from "./database.js";
 
 /** A PostgreSQL server at `url` (DATABASE_URL), through a connection pool. */
@@ -7,7 +8,7 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
   // Fail at startup, with the reason, rather than at the first request.
   await pool.query("select 1").catch(async (error: Error) => {
     await pool.end();
-    throw new Error(`cannot connect to DATABASE_URL (${redact(url)}): ${error.message}`);
+    throw new Error(`cannot connect to DATABASE_URL (${redactUrl(url)}): ${error.message}`);
   });
   const query = async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
     (await pool.query<Row>(sql, params)).rows;
@@ -40,15 +41,4 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
     },
     close: () => pool.end(),
   };
-}
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
 }

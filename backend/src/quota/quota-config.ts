@@ -1,4 +1,5 @@
 import { ConfigError } from "../config/app-config.js";
+import { readInteger } from "../config/env-values.js";
 
 /** Where quotas and rate limits are counted, and the burst limit (environment variables in docs/API.md). */
 export interface QuotaConfig {
@@ -18,14 +19,7 @@ export function loadQuotaConfig(env: Record<string, string | undefined> = proces
       "REDIS_URL must be a redis:// or rediss:// URL (e.g. redis://127.0.0.1:6379), or unset to count in memory",
     );
   }
-  const raw = env.CHAT_RATE_LIMIT_PER_MINUTE;
-  let chatRateLimitPerMinute = 60;
-  if (raw !== undefined && raw !== "") {
-    chatRateLimitPerMinute = Number(raw);
-    if (!Number.isInteger(chatRateLimitPerMinute) || chatRateLimitPerMinute < 1 || chatRateLimitPerMinute > 1_000_000) {
-      problems.push(`CHAT_RATE_LIMIT_PER_MINUTE=${raw} must be an integer from 1 to 1000000`);
-    }
-  }
+  const chatRateLimitPerMinute = readInteger(env, "CHAT_RATE_LIMIT_PER_MINUTE", 60, 1, 1_000_000, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return { redisUrl, chatRateLimitPerMinute };
 }

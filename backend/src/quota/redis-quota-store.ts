@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Logger } from "@nestjs/common";
 import { Redis } from "ioredis";
+import { redactUrl } from "../config/redact-url.js";
 import type { ConsumeResult, QuotaCounter, QuotaStore } from "./quota-store.js";
 
 // Checks every counter, then adds to all of them or none, in one script: Redis runs a script alone, so two replicas
@@ -121,16 +122,5 @@ export class RedisQuotaStore implements QuotaStore {
       if (!(error as Error).message.startsWith("NOSCRIPT")) throw error;
       return this.redis.eval(script, keys.length, ...keys, ...args);
     }
-  }
-}
-
-/** The URL without its password, for messages. */
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable URL)";
   }
 }

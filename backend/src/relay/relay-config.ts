@@ -1,5 +1,6 @@
 import type { Hex } from "viem";
 import { ConfigError } from "../config/app-config.js";
+import { readInteger } from "../config/env-values.js";
 
 /** How the backend relays gasless votes (environment variables in docs/API.md). */
 export interface RelayConfig {
@@ -21,14 +22,7 @@ export function loadRelayConfig(env: Record<string, string | undefined> = proces
     // The value itself is never repeated: it is a secret, even when malformed.
     problems.push("RELAYER_PRIVATE_KEY must be 0x followed by 64 hex digits (a private key), or unset");
   }
-  const raw = env.RELAY_RATE_LIMIT_PER_HOUR;
-  let rateLimitPerHour = 20;
-  if (raw !== undefined && raw !== "") {
-    rateLimitPerHour = Number(raw);
-    if (!Number.isInteger(rateLimitPerHour) || rateLimitPerHour < 1 || rateLimitPerHour > 1_000_000) {
-      problems.push(`RELAY_RATE_LIMIT_PER_HOUR=${raw} must be an integer from 1 to 1000000`);
-    }
-  }
+  const rateLimitPerHour = readInteger(env, "RELAY_RATE_LIMIT_PER_HOUR", 20, 1, 1_000_000, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return { relayerPrivateKey: key as Hex | undefined, rateLimitPerHour };
 }

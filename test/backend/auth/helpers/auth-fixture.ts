@@ -1,14 +1,12 @@
 // What the auth tests share: a local chain, the backend with AuthModule, Sign-In with Ethereum messages signed by
 // Hardhat's dev accounts, and HTTP calls that return status, body and Set-Cookie.
 import "reflect-metadata";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { LoggerService } from "@nestjs/common";
 import type { NestExpressApplication } from "@nestjs/platform-express";
 import { Test } from "@nestjs/testing";
-import pg from "pg";
 import { SiweMessage } from "siwe";
 import type { Address, LocalAccount } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
@@ -17,11 +15,11 @@ import { AuthModule } from "../../../../backend/src/auth/auth.module.js";
 import { APP_CONFIG, type AppConfig } from "../../../../backend/src/config/app-config.js";
 import { configureApp } from "../../../../backend/src/http/configure-app.js";
 import { type RunningChain, startLocalChain } from "../../../helpers/local-chain.js";
+import { postgresSchema as createPostgresSchema } from "../../../helpers/postgres-schema.js";
 
 export const DOMAIN = "commons.test";
 export const CHAIN_ID = 31_337;
 const MNEMONIC = "test test test test test test test test test test test junk";
-const POSTGRES = process.env.POSTGRES_TEST_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /** Hardhat's dev account `index` (the local chain funds and unlocks the same ones). */
 export const devAccount = (index: number): LocalAccount => mnemonicToAccount(MNEMONIC, { addressIndex: index });
@@ -84,21 +82,7 @@ export async function startAuthBackend(
 }
 
 /** A PostgreSQL schema of its own, as a DATABASE_URL; `drop()` removes it. */
-export async function postgresSchema(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  const schema = `commons_auth_${randomBytes(4).toString("hex")}`;
-  await admin.query(`create schema ${schema}`);
-  const url = new URL(POSTGRES);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
+export const postgresSchema = () => createPostgresSchema("commons_auth");
 
 export interface Reply<Body = Record<string, unknown>> {
   status: number;
