@@ -5,8 +5,9 @@
 //
 // Every npm script of the project goes through this file, so `npm start` and `npm test` work on a fresh clone and
 // on a machine whose system Node.js is older than the project needs:
-//   1. On Node.js < 22, it runs itself again on Node.js 24 from the npm registry (`npx -p node@24`). Node's own
-//      release downloads are not needed: the `node` npm package ships the binary.
+//   1. On Node.js < 22, it runs itself again on Node.js 24 from the npm registry (it asks `npx -p node@24` for the
+//      binary's path once, then runs the binary directly). Node's own release downloads are not needed: the `node`
+//      npm package ships the binary.
 //   2. It installs the dependencies (`npm install`, pinned by package-lock.json) when node_modules is missing or was
 //      installed from another package-lock.json. npm must run on Node.js >= 22 for that, or it skips Hardhat's
 //      native EDR binary. Not `npm ci`: registries that serve only this platform's optional binaries (as the ones
@@ -67,27 +68,52 @@ if (major < MIN_MAJOR) {
     process.exit(1);
   }
   console.error(`[with-node] Node.js ${process.version} is too old (need >= ${MIN_MAJOR}); running on ${NODE_PACKAGE}`);
-  const self = fileURLToPath(import.meta.url);
-  process.exit(
-    run("npx", ["--yes", "-p", NODE_PACKAGE, "--", "node", self, command, ...args], {
-      env: { ...process.env, COMMONS_WITH_NODE_REEXEC: "1" },
-    }),
-  );
+  // Ask npx once where its Node.js binary is, then run that binary directly: with npm's npx in between, Ctrl-C
+  // (which signals the whole process group) made npx exit 130 before our command had finished shutting down cleanly.
+  const node = newerNode();
+  if (node === undefined) process.exit(1);
+  // Its directory goes first on PATH, so `node` (and npm's scripts) in the command run on it too.
+  forwardSignalsAndExit(node, [fileURLToPath(import.meta.url), command, ...args], {
+    ...process.env,
+    PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ""}`,
+    COMMONS_WITH_NODE_REEXEC: "1",
+  });
+} else {
+  const installed = ensureDependencies();
+  if (installed !== 0) process.exit(installed);
+  const bin = path.join(root, "node_modules", ".bin");
+  forwardSignalsAndExit(command, args, { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}` });
 }
 
-const installed = ensureDependencies();
-if (installed !== 0) process.exit(installed);
-
-// The command runs asynchronously so that signals reach it: Ctrl-C in a terminal already signals the whole process
-// group, and a supervisor's SIGTERM to this process is passed on. We exit with the command's own exit code.
-const bin = path.join(root, "node_modules", ".bin");
-const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}` };
-const child = spawn(command, args, { stdio: "inherit", cwd: root, env });
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => child.kill(signal));
+/** The path of the Node.js binary of the `node` npm package (downloaded by npx into its cache the first time). */
+function newerNode() {
+  const result = spawnSync("npx", ["--yes", "-p", NODE_PACKAGE, "--", "node", "-p", "process.execPath"], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const found = result.status === 0 ? result.stdout.trim().split("\n").pop() : undefined;
+  if (!found || !existsSync(found)) {
+    console.error(
+      `[with-node] could not get ${NODE_PACKAGE} through npx (${result.error?.message ?? `exit ${result.status}`}); install Node.js >= ${MIN_MAJOR}`,
+    );
+    return undefined;
+  }
+  return found;
 }
-child.on("error", (error) => {
-  console.error(`[with-node] could not start ${command}: ${error.message}`);
-  process.exit(127);
-});
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 1) : 1)));
+
+/**
+ * Runs a command asynchronously so that signals reach it: Ctrl-C in a terminal already signals the whole process
+ * group, and a supervisor's SIGTERM to this process is passed on. We exit with the command's own exit code.
+ */
+function forwardSignalsAndExit(file, argv, env) {
+  const child = spawn(file, argv, { stdio: "inherit", cwd: root, env });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on("error", (error) => {
+    console.error(`[with-node] could not start ${file}: ${error.message}`);
+    process.exit(127);
+  });
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 1) : 1)));
+}

@@ -1,8 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from "@nestjs/common";
 import { APP_CONFIG, type AppConfig } from "../config/app-config.js";
+import { dataDirSecret } from "../config/data-dir-secret.js";
 import { DATABASE, type Database } from "../database/database.js";
 
 /** A stored conversation, as it was sent to the model (redacted) and answered. */
@@ -94,23 +93,31 @@ export class ConversationStore implements OnApplicationBootstrap, OnApplicationS
 }
 
 function conversationKey(configured: string | undefined, dataDir: string, logger: Logger): Buffer {
+  const HEX_KEY = /^[0-9a-fA-F]{64}$/;
   if (configured) {
-    if (!/^[0-9a-fA-F]{64}$/.test(configured)) {
+    if (!HEX_KEY.test(configured)) {
       throw new Error(
         "CONVERSATION_KEY must be 64 hex characters (32 bytes); generate one with `openssl rand -hex 32`",
       );
     }
     return Buffer.from(configured, "hex");
   }
-  if (dataDir === "memory://") return randomBytes(32);
-  const file = path.join(dataDir, "conversation-key");
-  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "hex");
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32);
-  writeFileSync(file, key.toString("hex"), { mode: 0o600 });
-  logger.warn({
-    message: "generated a conversation encryption key; set CONVERSATION_KEY to share it across replicas",
-    file,
+  const secret = dataDirSecret(dataDir, {
+    fileName: "conversation-key",
+    generate: () => randomBytes(32).toString("hex"),
+    isValid: (value) => HEX_KEY.test(value),
+    invalid: (file) =>
+      new Error(
+        `${file} does not hold 64 hex characters; set CONVERSATION_KEY to the key the stored conversations were encrypted with, or delete the file (stored conversations then cannot be read)`,
+      ),
   });
-  return key;
+  if (secret.exposed)
+    logger.warn({ message: `${secret.file} is readable by other users: chmod 600 it`, file: secret.file });
+  if (secret.created && secret.file !== undefined) {
+    logger.warn({
+      message: "generated a conversation encryption key; set CONVERSATION_KEY to share it across replicas",
+      file: secret.file,
+    });
+  }
+  return Buffer.from(secret.value, "hex");
 }

@@ -223,7 +223,9 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       });
     }
     if (changes.length > 0) this.events.emit("changes", changes);
-    await this.#announceStateChanges(changes.map((c) => (c.type === "Proposal" ? c.id : "")));
+    // While backfilling, states of old proposals jump batch by batch and nobody can be waiting on them: the first
+    // batch near the head records them, and changes are announced from then on.
+    if (!this.#backfilling) await this.#announceStateChanges(changes.map((c) => (c.type === "Proposal" ? c.id : "")));
     return to;
   }
 

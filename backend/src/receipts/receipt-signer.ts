@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import type { Address, Hex, PrivateKeyAccount } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { ChainService } from "../chain/chain.service.js";
+import { dataDirSecret } from "../config/data-dir-secret.js";
 import { IndexerService } from "../indexer/indexer.service.js";
 import { signedFieldProblems } from "./parse-receipt.js";
 import { type InferenceReceipt, RECEIPT_FORMAT, receiptTypedData } from "./receipt.js";
@@ -91,33 +90,26 @@ export class ReceiptSigner {
 
   /** The key kept in `dataDir`, created on first use; a new in-memory one for memory://. */
   #localKey(dataDir: string): Hex {
-    if (dataDir === "memory://") {
-      const key = generatePrivateKey();
-      this.#announce(privateKeyToAccount(key).address, "a new key for this run (DATA_DIR=memory://)");
-      return key;
-    }
-    const file = path.join(dataDir, SIGNING_KEY_FILE);
-    mkdirSync(dataDir, { recursive: true });
-    let key = generatePrivateKey();
-    let created = true;
-    try {
-      // `wx`: of two servers starting on one DATA_DIR, the second reads the first one's key instead of replacing it.
-      writeFileSync(file, `${key}\n`, { mode: 0o600, flag: "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      created = false;
-      key = readFileSync(file, "utf8").trim() as Hex;
-      if (!PRIVATE_KEY.test(key)) {
-        throw new ReceiptError(
+    const secret = dataDirSecret(dataDir, {
+      fileName: SIGNING_KEY_FILE,
+      generate: generatePrivateKey,
+      isValid: (value) => PRIVATE_KEY.test(value),
+      invalid: (file) =>
+        new ReceiptError(
           "invalid-signing-key",
           `${file} does not hold a 0x-prefixed 32-byte private key; set RECEIPT_SIGNING_KEY, or delete the file to generate a new key (receipts of the old key then verify only where its address stays trusted)`,
-        );
-      }
-      if ((statSync(file).mode & 0o077) !== 0) {
-        this.#logger.warn({ message: `${file} is readable by other users: chmod 600 it`, file });
-      }
-    }
-    this.#announce(privateKeyToAccount(key).address, created ? `a new key, kept in ${file}` : `the key in ${file}`);
+        ),
+    });
+    if (secret.exposed)
+      this.#logger.warn({ message: `${secret.file} is readable by other users: chmod 600 it`, file: secret.file });
+    const key = secret.value as Hex;
+    const source =
+      secret.file === undefined
+        ? "a new key for this run (DATA_DIR=memory://)"
+        : secret.created
+          ? `a new key, kept in ${secret.file}`
+          : `the key in ${secret.file}`;
+    this.#announce(privateKeyToAccount(key).address, source);
     return key;
   }
 
