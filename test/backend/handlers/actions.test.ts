@@ -16,8 +16,8 @@ import {
   timelockControllerAbi,
   usagePolicyRegistryAbi,
 } from "../../../generated/contracts.js";
+import { ACCOUNT, modelVersion, policy, TARGET } from "../../fixtures/calldata-vectors.js";
 import { schema } from "./helpers/memory-store.js";
-import { ACCOUNT, modelVersion, policy, TARGET } from "./helpers/vectors.js";
 
 /** decodeAction and its summary, as the subgraph's harness returns them. */
 function decode(contract: ContractName | undefined, data: Hex, target: Hex = TARGET, value = 0n) {

@@ -9,6 +9,7 @@ import {
   timelockControllerAbi,
   usagePolicyRegistryAbi,
 } from "../../../generated/contracts.js";
+import { modelVersion, policy, TARGET } from "../../fixtures/calldata-vectors.js";
 import { TestChain } from "./helpers/chain.js";
 import {
   ALICE,
@@ -29,7 +30,6 @@ import {
   VOTING_PERIOD,
   vote,
 } from "./helpers/scenario.js";
-import { modelVersion, policy, TARGET } from "./helpers/vectors.js";
 
 const lower = (value: string) => value.toLowerCase();
 /** ProposalAction id: proposalId (32 bytes) ++ index (4 bytes, little-endian as graph-ts' concatI32). */

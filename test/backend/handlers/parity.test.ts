@@ -34,8 +34,8 @@ import {
   timelockControllerAbi,
   usagePolicyRegistryAbi,
 } from "../../../generated/contracts.js";
+import { ACCOUNT, modelVersion, policy, TARGET } from "../../fixtures/calldata-vectors.js";
 import { type Harness, type DecodedAction as HarnessAction, loadHarness } from "../../subgraph/helpers/harness.js";
-import { ACCOUNT, modelVersion, policy, TARGET } from "./helpers/vectors.js";
 
 let h: Harness;
 beforeAll(async () => {

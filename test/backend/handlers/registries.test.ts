@@ -2,9 +2,9 @@
 // usage policies published and activated, ownership.
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { encodeAbiParameters, keccak256, parseAbiParameters, toHex, zeroAddress, zeroHash } from "viem";
+import { policy } from "../../fixtures/calldata-vectors.js";
 import { TestChain } from "./helpers/chain.js";
 import { DEPLOYER, GENESIS_POLICY, MODEL_REGISTRY, POLICY_REGISTRY, TIMELOCK } from "./helpers/scenario.js";
-import { policy } from "./helpers/vectors.js";
 
 const lower = (value: string) => value.toLowerCase();
 const MODEL_KEY = keccak256(toHex("commons-chat"));
