@@ -3,11 +3,14 @@ import type { IndexerEvents } from "../indexer/indexer-events.js";
 import type { SubscriptionName } from "./entity-graphql-schema.js";
 import type { EntityQueries } from "./entity-queries.js";
 
-/** Turns listeners into an async iterable: what arrives while the consumer is busy is queued, in order. */
+/**
+ * Turns listeners into an async iterable of batches: what arrived while the consumer was busy comes as one batch, in
+ * order of arrival.
+ */
 async function* merge<T>(
   signal: AbortSignal,
   sources: ((signal: AbortSignal) => AsyncIterable<T[]>)[],
-): AsyncGenerator<T> {
+): AsyncGenerator<T[]> {
   const queue: T[] = [];
   let wake: (() => void) | null = null;
   const pumps = sources.map(async (source) => {
@@ -17,16 +20,20 @@ async function* merge<T>(
     }
   });
   const done = Promise.all(pumps);
+  // One abort listener for the whole subscription (not one per wait, which would pile up on a long-lived one).
+  const onAbort = () => wake?.();
+  signal.addEventListener("abort", onAbort, { once: true });
   try {
     while (!signal.aborted) {
-      while (queue.length > 0) yield queue.shift() as T;
+      while (queue.length > 0) yield queue.splice(0);
+      if (signal.aborted) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
-        signal.addEventListener("abort", () => resolve(), { once: true });
       });
       wake = null;
     }
   } finally {
+    signal.removeEventListener("abort", onAbort);
     await done.catch(() => undefined);
   }
 }
@@ -48,11 +55,16 @@ export function entitySubscriptions(
   const byTime = async function* (signal: AbortSignal): AsyncGenerator<string[]> {
     yield* events.listen("proposalStates", signal);
   };
+  // One query per batch of announced ids; an id announced twice in a batch is sent once, as it is now.
   const stream = (type: string, sources: ((signal: AbortSignal) => AsyncIterable<string[]>)[]) =>
     async function* (signal: AbortSignal): AsyncGenerator<EntityData> {
-      for await (const id of merge(signal, sources)) {
-        const entity = (await queries.byIds(type, [id])).get(id);
-        if (entity) yield entity;
+      for await (const batch of merge(signal, sources)) {
+        const ids = [...new Set(batch)];
+        const entities = await queries.byIds(type, ids);
+        for (const id of ids) {
+          const entity = entities.get(id);
+          if (entity) yield entity;
+        }
       }
     };
   return {
