@@ -1,19 +1,14 @@
-// Heuristics for prompt-injection attempts in a member's prompt (or in a document pasted into it). Each rule has a
-// name; the verdict lists the names of the rules that matched, never the text that matched them. What to do with a
-// suspected injection is the policy's choice (`promptInjection`: flag it in the response, or refuse the request).
+// Detection of prompt-injection attempts in a member's prompt (or in a document pasted into it): keyword and pattern
+// rules (prompt-injection-rules.ts), and where none matches, a small learned classifier (prompt-injection-
+// classifier.ts) for the paraphrases and disguises rules miss. The verdict lists rule names, never the text that
+// matched them. What to do with a suspected injection is the policy's choice (`promptInjection`: flag it in the
+// response, or refuse the request).
+import { readFileSync } from "node:fs";
+import { InjectionClassifier, type InjectionModelFile } from "./prompt-injection-classifier.js";
+import { matchPatternRules, PATTERN_RULES } from "./prompt-injection-rules.js";
 
-/** The rules, by name. */
-export const INJECTION_RULES = [
-  "ignore-instructions",
-  "system-prompt-exfiltration",
-  "role-play-jailbreak",
-  "delimiter-injection",
-  "safety-override",
-  "new-instructions",
-  "encoded-instructions",
-  "hidden-characters",
-  "exfiltration-link",
-] as const;
+/** The rules, by name; "classifier" is the learned classifier. */
+export const INJECTION_RULES = [...PATTERN_RULES, "classifier"] as const;
 
 export type InjectionRule = (typeof INJECTION_RULES)[number];
 
@@ -23,82 +18,22 @@ export interface InjectionVerdict {
   readonly rules: readonly InjectionRule[];
 }
 
-const INSTRUCTION_NOUNS = `(?:instructions?|prompts?|rules?|directions?|directives?|guidelines?|guardrails?|context|messages?|polic(?:y|ies)|constraints?|programming|training|commands?|orders?|restrictions?)`;
-const PATTERNS: Readonly<Record<Exclude<InjectionRule, "encoded-instructions" | "hidden-characters">, RegExp>> = {
-  "ignore-instructions": new RegExp(
-    String.raw`\b(?:ignore|disregard|forget|override|overrule|bypass|skip|drop|abandon|discard|neglect)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|former|original|initial|all|any|every|your|the|these|those|system|developer|safety)\b[^.\n]{0,30}?\b${INSTRUCTION_NOUNS}\b` +
-      // Paraphrases: "set aside what you were told", "the earlier guidance no longer applies".
-      String.raw`|\b(?:set aside|put aside|pay no attention to|(?:do not|don't|stop) (?:follow|obey|listen to|heed))\b[^.\n]{0,50}?\b(?:told|given|instructions?|guidance|rules|said|developers?|above|before|earlier|previously|configured)\b` +
-      String.raw`|\b(?:earlier|previous|prior|original|above|system)\s+(?:guidance|instructions?|rules|prompt|directions?)\s+(?:no longer|(?:do|does) not|don't|doesn't)\s+(?:apply|applies|matter|matters|count|counts|hold)\b`,
-    "i",
-  ),
-  "system-prompt-exfiltration":
-    /\b(?:reveal|show|print|repeat|recite|output|display|tell me|give me|what (?:is|are|was|were)|leak|dump|share|copy|paste|write out|spell out|translate)\b[^.\n]{0,40}?\b(?:your|the)\s+(?:(?:full|entire|complete|exact|original|initial|hidden|secret|internal|system|developer|pre-?)\s*)+(?:prompts?|instructions?|messages?|rules|guidelines|configuration|context)\b|\b(?:repeat|print|output)\b[^.\n]{0,30}\b(?:words|text|everything)\s+(?:above|before)\b|\bstarting with\s+["']?you are\b/i,
-  "role-play-jailbreak":
-    /\b(?:(?:you are|you're|act as|become|enable|activate|enter|switch to|turn on)\s+(?:now\s+)?(?:DAN|jailbr\w+|developer mode|god mode)|do anything now|(?:DAN|developer|god|jailbreak|unrestricted) mode (?:on|enabled|activated)|you are (?:now )?jailbroken|unfiltered|uncensored|no (?:more )?(?:restrictions|limits|limitations|filters|rules|guidelines|boundaries)|without (?:any )?(?:restrictions|filters|limitations|censorship|rules|guidelines)|stay in character|evil (?:confidant|assistant|bot|ai)|opposite mode|anti-?gpt|you are (?:now )?(?:free|freed|liberated|unchained|unrestricted)|(?:pretend|act|behave|roleplay|role-play)(?: as if)?(?: that)? (?:you (?:are|have|were)|to be|as)\s+(?:an? )?(?:unrestricted|unfiltered|uncensored|evil|rogue|jailbroken|different ai|ai (?:with|without) no)|from now on,? you (?:are|will|must|shall)|you (?:will|must) (?:always )?answer (?:any|every|all)|never refuse)\b/i,
-  "delimiter-injection":
-    /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|instructions?)>|^\s*#{2,}\s*(?:system|instructions?|new instructions?)\b|^\s*(?:system|assistant)\s*(?:prompt)?\s*:/im,
-  "safety-override":
-    /\b(?:disable|turn off|switch off|deactivate|bypass|circumvent|ignore|remove|lift|drop)\b[^.\n]{0,16}?\b(?:(?:your|all|any|every|its|the model's)\s+(?:(?:safety|content|ethical|ai)\s+)?(?:filters?|guardrails?|restrictions?|safeguards?|limits|limitations|rules)|(?:safety|content|ethical|ethics|alignment)\s+(?:filters?|guardrails?|restrictions?|safeguards?|settings|rules|protocols|measures|checks)|guardrails?|safeguards|censorship|content moderation)\b/i,
-  "new-instructions":
-    /\b(?:new|updated|real|actual|true|secret|hidden|additional|override)\s+(?:system\s+)?instructions?\s*(?::\s*(?:always|never|you|ignore|from now|obey|do not|don't|reply|answer|output|reveal)|are\b|follow\b)|\bthe real (?:task|instructions?|job|prompt) (?:starts|begins|is)\b|\byour only (?:boss|master|instructions?|rule) (?:is|are) (?:me|mine)\b|\byour (?:new|real|actual|true) (?:task|goal|purpose|instructions?|role) (?:is|are)\b|\binstead,? (?:you (?:must|will|should)|do the following)\b/i,
-  "exfiltration-link":
-    /!\[[^\]]*\]\(\s*https?:\/\/[^)\s]*[?&][^)\s]*=(?:[^)\s]*(?:\{|%7B|\$|<|data|secret|prompt|password|token|key|history|conversation))|\b(?:send|post|forward|upload|exfiltrate)\b[^.\n]{0,40}\b(?:conversation|chat history|system prompt|previous messages|user data|api keys?|passwords?)\b[^.\n]{0,30}\b(?:to|at)\s+(?:https?:\/\/|\S+@\S+)/i,
-};
+/** The classifier's weights, written by backend/bench/privacy/train-injection-model.ts. */
+export const INJECTION_MODEL_FILE = new URL("./prompt-injection-model.json", import.meta.url);
 
-/** A question about a chat-template token or a jailbreak ("what does <|im_start|> mean?"), not a use of it. */
-const META_QUESTION =
-  /\b(?:what (?:does|do|is|are)|explain|meaning of|what's|why (?:is|are|does)|how (?:does|do))\b[^?\n]*\?/i;
-
-const EXPLAIN_REQUEST = /^\s*(?:please\s+)?(?:explain|describe|define|tell me about|what is|what are)\b/i;
-
-/** Invisible characters used to hide instructions: Unicode tags, bidirectional overrides, zero-width runs. */
-const TAG_CHARACTERS = /[\u{E0000}-\u{E007F}]/u;
-const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/;
-const ZERO_WIDTH_RUN = /[\u200B-\u200F\u2060\uFEFF]{3,}/;
-const BASE64_BLOB = /[A-Za-z0-9+/]{24,}={0,2}/g;
-const DECODED_INSTRUCTION = new RegExp(
-  `${PATTERNS["ignore-instructions"].source}|\\b(?:system prompt|jailbreak|you are now|reveal|password|ignore)\\b`,
-  "i",
+// Read once, at import (a JSON import attribute would do the same, but SWC under jest drops it): a call does no I/O.
+const classifier = new InjectionClassifier(
+  JSON.parse(readFileSync(INJECTION_MODEL_FILE, "utf8")) as InjectionModelFile,
 );
-
-/** Whether the sentence around `index` asks about the matched token rather than using it. */
-function isMetaQuestion(text: string, index: number): boolean {
-  const start = Math.max(text.lastIndexOf(".", index), text.lastIndexOf("\n", index), text.lastIndexOf("!", index)) + 1;
-  const sentence = text.slice(start, index);
-  if (EXPLAIN_REQUEST.test(sentence)) return true;
-  const end = text.indexOf("?", index);
-  if (end < 0 || text.slice(index, end).includes("\n")) return false;
-  return META_QUESTION.test(text.slice(start, end + 1));
-}
-
-function encodedInstructions(text: string): boolean {
-  BASE64_BLOB.lastIndex = 0;
-  for (let match = BASE64_BLOB.exec(text); match !== null; match = BASE64_BLOB.exec(text)) {
-    const decoded = Buffer.from(match[0], "base64").toString("utf8");
-    // Printable text that reads like an instruction, not random bytes.
-    const printable = decoded.replace(/[^\x20-\x7E]/g, "").length / Math.max(decoded.length, 1);
-    if (printable > 0.9 && DECODED_INSTRUCTION.test(decoded)) return true;
-  }
-  return false;
-}
 
 /**
  * Checks a prompt for injection attempts.
- * @returns The names of the rules that matched (in {@link INJECTION_RULES} order); `suspected` if any did.
+ * @returns The names of the rules that matched (in {@link INJECTION_RULES} order), or `["classifier"]` when no rule
+ * matched but the classifier's score reached its threshold; `suspected` if any did.
  */
 export function detectPromptInjection(text: string): InjectionVerdict {
-  const rules: InjectionRule[] = [];
-  for (const rule of INJECTION_RULES) {
-    let matched: boolean;
-    if (rule === "encoded-instructions") matched = encodedInstructions(text);
-    else if (rule === "hidden-characters") {
-      matched = TAG_CHARACTERS.test(text) || BIDI_OVERRIDES.test(text) || ZERO_WIDTH_RUN.test(text);
-    } else if (rule === "delimiter-injection" || rule === "role-play-jailbreak") {
-      const match = PATTERNS[rule].exec(text);
-      matched = match !== null && !isMetaQuestion(text, match.index);
-    } else matched = PATTERNS[rule].test(text);
-    if (matched) rules.push(rule);
-  }
+  const rules: InjectionRule[] = matchPatternRules(text);
+  // The classifier runs only when no rule matched: it cannot change a verdict the rules already gave.
+  if (rules.length === 0 && classifier.score(text) >= classifier.threshold) rules.push("classifier");
   return { suspected: rules.length > 0, rules };
 }
