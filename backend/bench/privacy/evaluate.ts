@@ -1,6 +1,6 @@
 // Measures the privacy guards on the labelled corpus (corpus.ts, fixed seed) and writes the results into
 // docs/PRIVACY.md, between the "bench:privacy" markers:
-//   - per-category precision, recall and F1 (span level), on the corpus and on its held-out split;
+//   - per-category precision, recall and F1 (span level), on the corpus, its held-out split and the fresh split;
 //   - the same for the npm redact-pii package on the categories it claims, and how many values it hides at all;
 //   - throughput in MB/s of both on the same messages, one message per call, interleaved rounds (CPU time);
 //   - prompt-injection detection and false-positive rates;
@@ -17,7 +17,15 @@ import { RedactionSession } from "../../src/privacy/redaction-session.js";
 import { StreamRedactor } from "../../src/privacy/stream-redactor.js";
 import { PRECISION_AIM, RECALL_AIMS } from "./aims.js";
 import { DEFAULT_SEED, generateCorpus, generateHeldOut, type LabelledMessage } from "./corpus.js";
-import { generateInjectionCorpus, generateInjectionHeldOut, type LabelledPrompt } from "./injection-corpus.js";
+import { generateFresh } from "./fresh-split.js";
+import {
+  distinctPrompts,
+  generateInjectionCorpus,
+  generateInjectionHeldOut,
+  type LabelledPrompt,
+} from "./injection-corpus.js";
+import { injectionHeldOut } from "./injection-held-out.js";
+import { buildInjectionSets } from "./injection-training-set.js";
 import { type CategoryScore, ourPredictor, type PredictedSpan, rates, scoreCorpus, total } from "./metrics.js";
 import { REDACT_PII_CLAIMED, redactPii, redactPiiSpans } from "./redact-pii-adapter.js";
 import { Random } from "./values.js";
@@ -153,11 +161,20 @@ function streamingAgreement(messages: readonly LabelledMessage[], r: Random): { 
 export function runEvaluation(): string {
   const corpus = generateCorpus(seed);
   const heldOut = generateHeldOut(seed + 1);
+  const fresh = generateFresh(seed + 3);
   const positives = corpus.filter((message) => message.spans.length > 0).length;
   const bytes = corpus.reduce((sum, message) => sum + Buffer.byteLength(message.text), 0);
 
   const ours = scoreCorpus(corpus, ourPredictor);
   const oursHeldOut = scoreCorpus(heldOut, ourPredictor);
+  const oursFresh = scoreCorpus(fresh, ourPredictor);
+  // The fresh split is about names: report the categories it has values or predictions of.
+  const freshCategories = CATEGORIES.filter((category) => {
+    const score = oursFresh.get(category);
+    return score !== undefined && (score.gold > 0 || score.predicted > 0);
+  });
+  const freshNegatives = fresh.filter((message) => message.spans.length === 0);
+  const freshFlagged = freshNegatives.filter((message) => ourPredictor(message.text).length > 0).length;
   let unaligned = 0;
   const theirs = scoreCorpus(corpus, (text): readonly PredictedSpan[] => {
     const spans = redactPiiSpans(text);
@@ -176,8 +193,15 @@ export function runEvaluation(): string {
   const oursMBps = throughput.bytes / 1e6 / (throughput.oursMs / 1000);
   const theirsMBps = throughput.bytes / 1e6 / (throughput.theirsMs / 1000);
 
-  const injection = injectionRates(generateInjectionCorpus(seed));
-  const injectionHeldOut = injectionRates(generateInjectionHeldOut(seed + 1));
+  // Distinct prompts only: the first two sets draw from a dozen sentences each, so most draws repeat.
+  const injectionSets = buildInjectionSets();
+  const injectionRows: readonly (readonly [string, readonly LabelledPrompt[]])[] = [
+    [`first tuned set (seed ${seed})`, distinctPrompts(generateInjectionCorpus(seed))],
+    ["first held-out set", distinctPrompts(generateInjectionHeldOut(seed + 1))],
+    ["training set (classifier)", injectionSets.training],
+    ["dev set (threshold)", injectionSets.dev],
+    ["held-out set (never tuned on)", injectionHeldOut()],
+  ];
   const streaming = streamingAgreement(corpus, new Random(seed + 2));
 
   const pct = (a: number, b: number) => `${((100 * a) / Math.max(b, 1)).toFixed(1)}%`;
@@ -185,7 +209,9 @@ export function runEvaluation(): string {
     `Seed ${seed}. Corpus: ${corpus.length} messages (${positives} with personal data, ${corpus.length - positives} without), ` +
       `${(bytes / 1024).toFixed(0)} KiB, ${[...perCategory.values()].reduce((a, b) => a + b, 0)} labelled values ` +
       `(${CATEGORIES.map((category) => `${category} ${perCategory.get(category) ?? 0}`).join(", ")}). ` +
-      `Held-out split: ${heldOut.length} messages from templates the detectors were never tuned on.`,
+      `Held-out split: ${heldOut.length} messages from templates written after tuning (partly tuned on since; see above). ` +
+      `Fresh split: ${fresh.length} messages (${fresh.length - freshNegatives.length} with names) with templates, names, ` +
+      "places and products of their own (`fresh-split.ts`).",
     "",
     "**Our detectors, corpus** (span level; Hidden: the share of values covered by a prediction of any category)",
     "",
@@ -194,6 +220,11 @@ export function runEvaluation(): string {
     "**Our detectors, held-out split**",
     "",
     scoreTable(oursHeldOut, CATEGORIES, true),
+    "",
+    `**Our detectors, fresh split** (the categories it has values or predictions of; ${freshFlagged} of ` +
+      `${freshNegatives.length} messages without personal data get a prediction)`,
+    "",
+    scoreTable(oursFresh, freshCategories, true),
     "",
     `**redact-pii 3.4.0, corpus**, on the categories it claims (its PASSWORD and CREDENTIALS rules count as SECRET). ` +
       `It has no rule for IBAN, DATE_OF_BIRTH, CRYPTO_ADDRESS, PRIVATE_KEY or SEED_PHRASE; Hidden shows what its other ` +
@@ -215,12 +246,14 @@ export function runEvaluation(): string {
     `| privacy guards (\`redact\`, all 13 categories) | ${((throughput.oursMs * 1000) / throughput.messages).toFixed(1)} | ${oursMBps.toFixed(2)} | ${(oursMBps / theirsMBps).toFixed(2)}× |`,
     `| redact-pii \`SyncRedactor\` (its 13 rules) | ${((throughput.theirsMs * 1000) / throughput.messages).toFixed(1)} | ${theirsMBps.toFixed(2)} | 1× |`,
     "",
-    "**Prompt injection** (detectPromptInjection)",
+    "**Prompt injection** (detectPromptInjection: rules, or the classifier at its dev-set threshold), distinct prompts",
     "",
     "| Set | Attacks detected | Benign prompts flagged |",
     "| --- | --: | --: |",
-    `| tuned set (seed ${seed}) | ${injection.detected} / ${injection.attacks} (${pct(injection.detected, injection.attacks)}) | ${injection.flagged} / ${injection.benign} (${pct(injection.flagged, injection.benign)}) |`,
-    `| held-out set | ${injectionHeldOut.detected} / ${injectionHeldOut.attacks} (${pct(injectionHeldOut.detected, injectionHeldOut.attacks)}) | ${injectionHeldOut.flagged} / ${injectionHeldOut.benign} (${pct(injectionHeldOut.flagged, injectionHeldOut.benign)}) |`,
+    ...injectionRows.map(([name, prompts]) => {
+      const r = injectionRates(prompts);
+      return `| ${name} | ${r.detected} / ${r.attacks} (${pct(r.detected, r.attacks)}) | ${r.flagged} / ${r.benign} (${pct(r.flagged, r.benign)}) |`;
+    }),
     "",
     `**Streaming**: ${streaming.same} of ${streaming.total} texts (every corpus message, and 50 answers of 40 messages ` +
       "each) streamed in random chunks of 1 to 16 characters give exactly the one-shot redaction.",

@@ -1,6 +1,6 @@
 // One-shot redaction of a whole text (a prompt, or a complete answer).
 import { CATEGORIES, type Category, type CategorySelection, categoriesOf } from "./categories.js";
-import { detect } from "./detect.js";
+import { type Detection, detect } from "./detect.js";
 import { RedactionSession } from "./redaction-session.js";
 
 /** Options of {@link redact}. */
@@ -25,14 +25,25 @@ export interface RedactionResult {
   readonly findings: readonly Finding[];
 }
 
+/** The position of each category in bit order. */
+const CATEGORY_INDEX: Readonly<Record<Category, number>> = Object.fromEntries(
+  CATEGORIES.map((category, i) => [category, i]),
+) as Record<Category, number>;
+
 /** Counts per category, in bit order. */
 export function countFindings(categories: Iterable<Category>): Finding[] {
-  const counts = new Map<Category, number>();
-  for (const category of categories) counts.set(category, (counts.get(category) ?? 0) + 1);
-  return CATEGORIES.filter((category) => counts.has(category)).map((category) => ({
-    category,
-    count: counts.get(category) ?? 0,
-  }));
+  const counts = new Array<number>(CATEGORIES.length).fill(0);
+  for (const category of categories) counts[CATEGORY_INDEX[category]] = (counts[CATEGORY_INDEX[category]] ?? 0) + 1;
+  const findings: Finding[] = [];
+  for (let i = 0; i < CATEGORIES.length; i++) {
+    const count = counts[i] as number;
+    if (count > 0) findings.push({ category: CATEGORIES[i] as Category, count });
+  }
+  return findings;
+}
+
+function categoryOf(detection: Detection): Category {
+  return detection.category;
 }
 
 /**
@@ -53,5 +64,5 @@ export function redact(text: string, options: RedactOptions = {}): RedactionResu
     cursor = end;
   }
   redacted += text.slice(cursor);
-  return { text: redacted, findings: countFindings(detections.map((detection) => detection.category)) };
+  return { text: redacted, findings: countFindings(detections.map(categoryOf)) };
 }

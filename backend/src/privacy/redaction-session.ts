@@ -5,18 +5,35 @@ import type { Category } from "./categories.js";
 import { PrivacyError } from "./errors.js";
 import { formatPlaceholder, PLACEHOLDER } from "./placeholder.js";
 
-/** The key under which the same value, written differently ("4111 1111…" and "4111-1111…"), gets one placeholder. */
+/** `value` without separators, upper case: "4111 1111…" and "4111-1111…" give one key. */
+function compact(value: string): string {
+  let key = "";
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const kept = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43;
+    if (kept) continue;
+    key += value.slice(from, i);
+    from = i + 1;
+  }
+  return (from === 0 ? value : key + value.slice(from)).toUpperCase();
+}
+
+/**
+ * The key under which the same value, written differently ("4111 1111…" and "4111-1111…"), gets one placeholder
+ * (within its category's map).
+ */
 function valueKey(category: Category, value: string): string {
   switch (category) {
     case "EMAIL":
-      return `${category}:${value.toLowerCase()}`;
+      return value.toLowerCase();
     case "PHONE":
     case "PAYMENT_CARD":
     case "IBAN":
     case "US_SSN":
-      return `${category}:${value.replace(/[^0-9A-Za-z+]/g, "").toUpperCase()}`;
+      return compact(value);
     default:
-      return `${category}:${value}`;
+      return value;
   }
 }
 
@@ -26,9 +43,9 @@ function valueKey(category: Category, value: string): string {
  * {@link RedactionSession.dispose} it) when the answer is sent.
  */
 export class RedactionSession {
-  readonly #placeholders = new Map<string, string>();
+  /** Per category: value key to placeholder. */
+  readonly #placeholders = new Map<Category, Map<string, string>>();
   readonly #originals = new Map<string, { value: string; restorable: boolean }>();
-  readonly #counters = new Map<Category, number>();
   #disposed = false;
 
   /** How many distinct values the session holds. */
@@ -44,16 +61,20 @@ export class RedactionSession {
   placeholderFor(category: Category, value: string, restorable: boolean): string {
     this.#assertUsable();
     const key = valueKey(category, value);
-    const existing = this.#placeholders.get(key);
+    let placeholders = this.#placeholders.get(category);
+    if (placeholders === undefined) {
+      placeholders = new Map();
+      this.#placeholders.set(category, placeholders);
+    }
+    const existing = placeholders.get(key);
     if (existing !== undefined) {
       const original = this.#originals.get(existing);
       if (original !== undefined && restorable && !original.restorable) original.restorable = true;
       return existing;
     }
-    const n = (this.#counters.get(category) ?? 0) + 1;
-    this.#counters.set(category, n);
-    const placeholder = formatPlaceholder(category, n);
-    this.#placeholders.set(key, placeholder);
+    // Numbered per category: the category's map holds one entry per placeholder so far.
+    const placeholder = formatPlaceholder(category, placeholders.size + 1);
+    placeholders.set(key, placeholder);
     this.#originals.set(placeholder, { value, restorable });
     return placeholder;
   }
@@ -77,7 +98,6 @@ export class RedactionSession {
   dispose(): void {
     this.#placeholders.clear();
     this.#originals.clear();
-    this.#counters.clear();
     this.#disposed = true;
   }
 

@@ -1,5 +1,6 @@
 // Each detector on values in the formats people write them, and on look-alikes it must leave alone.
 import { describe, expect, it } from "@jest/globals";
+import { generateCorpus } from "../../../backend/bench/privacy/corpus.js";
 import { CATEGORIES, type Category } from "../../../backend/src/privacy/categories.js";
 import { detect } from "../../../backend/src/privacy/detect.js";
 import { base58CheckDecode, base58CheckEncode } from "../../../backend/src/privacy/detectors/base58check.js";
@@ -7,7 +8,9 @@ import { segwitAddressEncode, segwitAddressValid } from "../../../backend/src/pr
 import { ibanValid } from "../../../backend/src/privacy/detectors/iban.js";
 import { luhnValid } from "../../../backend/src/privacy/detectors/payment-card.js";
 import { looksRandom } from "../../../backend/src/privacy/detectors/secret.js";
+import { scanText } from "../../../backend/src/privacy/detectors/text-scan.js";
 import { ssnValid } from "../../../backend/src/privacy/detectors/us-ssn.js";
+import { WordGate } from "../../../backend/src/privacy/detectors/word-gate.js";
 
 /** The values found in `text`, by category (all categories run, so overlaps resolve as in production). */
 function found(text: string, category: Category): string[] {
@@ -218,6 +221,11 @@ describe("PERSON_NAME", () => {
     ["my name is zanele okafor, nice to meet you", "zanele okafor"],
     ["Patient Rhys Thornton, date of birth 12/12/2012", "Rhys Thornton"],
     ["I told Will about the release.", "Will"],
+    // Two capitalised words mid-sentence, neither an everyday word nor a place or product.
+    ["Can you send the report to Radek Szczepański tomorrow?", "Radek Szczepański"],
+    // A family name from the lexicon, also opening a sentence or after a sentence word.
+    ["Gabriele Conti will review it.", "Gabriele Conti"],
+    ["Is Vusi Mahlangu coming to the offsite?", "Vusi Mahlangu"],
   ])("finds it in %j", (text, value) => expectFound("PERSON_NAME", text, value));
 
   it.each([
@@ -229,6 +237,10 @@ describe("PERSON_NAME", () => {
     "St. Patrick's Day falls on a Sunday.",
     "Explain Dijkstra's algorithm.",
     "Joy Division or New Order, which came first?",
+    "We watched Deep Work and Black Mirror last night.",
+    "The flight from Lagos to Marrakech was late.",
+    "Try the Adobe Lightroom presets.",
+    "Should I visit Ho Chi Minh City or Phnom Penh?",
   ])("leaves %j alone", (text) => expectNone("PERSON_NAME", text));
 });
 
@@ -346,4 +358,27 @@ describe("SECRET", () => {
     "Edit src/components/UserProfileCard.tsx and rename getUserProfileByIdAsync.",
     "Open the password manager settings.",
   ])("leaves %j alone", (text) => expectNone("SECRET", text));
+});
+
+describe("WordGate", () => {
+  it("never says no to a word the text holds, in any case", () => {
+    for (const { text } of generateCorpus(7, 200, 50)) {
+      const { trigrams } = scanText(text);
+      for (let start = 0; start + 5 <= text.length; start += 7) {
+        const word = text.slice(start, start + 3 + (start % 5));
+        expect(new WordGate([word.toUpperCase()]).mayContain(trigrams)).toBe(true);
+        expect(new WordGate([word.toLowerCase()]).mayContain(trigrams)).toBe(true);
+      }
+    }
+  });
+
+  it("says no to words a text cannot hold", () => {
+    const { trigrams } = scanText("What is the capital of Australia?");
+    expect(new WordGate(["password", "born"]).mayContain(trigrams)).toBe(false);
+    expect(new WordGate(["capital"]).mayContain(trigrams)).toBe(true);
+  });
+
+  it("cannot tell when a character lowers to an ASCII letter", () => {
+    expect(scanText("\u212Aey: x").trigrams).toBeUndefined();
+  });
 });

@@ -1,18 +1,21 @@
 // Base58Check (Bitcoin addresses, WIF private keys, extended keys): base58 payload whose last four bytes are the
 // first four of the double SHA-256 of the rest.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 const ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
+/** The value of each ASCII character, 255 for characters outside the alphabet. */
+const INDEX = new Uint8Array(128).fill(255);
+for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i;
 
 /** The bytes of a base58 string, or undefined if it has a character outside the alphabet. */
 export function base58Decode(text: string): Uint8Array | undefined {
   let zeros = 0;
   while (zeros < text.length && text[zeros] === "1") zeros++;
   const bytes: number[] = [];
-  for (const c of text) {
-    let carry = INDEX.get(c);
-    if (carry === undefined) return undefined;
+  for (let j = 0; j < text.length; j++) {
+    const code = text.charCodeAt(j);
+    let carry = code < 128 ? (INDEX[code] as number) : 255;
+    if (carry === 255) return undefined;
     for (let i = 0; i < bytes.length; i++) {
       carry += (bytes[i] as number) * 58;
       bytes[i] = carry & 0xff;
@@ -49,7 +52,7 @@ export function base58Encode(bytes: Uint8Array): string {
 }
 
 function doubleSha256(bytes: Uint8Array): Buffer {
-  return createHash("sha256").update(createHash("sha256").update(bytes).digest()).digest();
+  return hash("sha256", hash("sha256", bytes, "buffer"), "buffer");
 }
 
 /** The payload of a Base58Check string (version byte included), or undefined if the checksum does not hold. */

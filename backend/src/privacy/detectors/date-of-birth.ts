@@ -4,6 +4,7 @@
 // "birthday" or "born on".
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
+import { WordGate } from "./word-gate.js";
 
 const MONTH_NAMES = [
   "january",
@@ -60,11 +61,18 @@ const CUE_WORDS = /born|birth|b-?day|dob|d\.o\.b|\bb\.|née|geboren|nacid|nat[oa
 /** Year-less dates need a stronger cue right before them. */
 const STRONG_CUE_BEFORE = /(?:\bborn\b|birthday|\bb-?day|\bdob\b|d\.o\.b\.?|date of birth|birth ?date)[^.!?\n]{0,20}$/i;
 
+/** The words of the cues below, for a gate before searching for them (" b." stands for `\bb\.`). */
+const CUE_GATE = new WordGate(
+  "born birth dob d.o.b bday b-day née nee geboren nacid nato nata".split(" ").concat([" b."]),
+);
+
 export const dateOfBirthDetector: Detector = {
   category: "DATE_OF_BIRTH",
-  mayMatch: ({ digits, lower }) =>
-    digits >= 1 &&
-    (lower.includes("born") ||
+  mayMatch(scan: TextScan): boolean {
+    if (scan.digits < 1 || !CUE_GATE.mayContain(scan.trigrams)) return false;
+    const lower = scan.lower;
+    return (
+      lower.includes("born") ||
       lower.includes("birth") ||
       lower.includes("dob") ||
       lower.includes("d.o.b") ||
@@ -76,7 +84,9 @@ export const dateOfBirthDetector: Detector = {
       lower.includes("nacid") ||
       lower.includes("nato") ||
       lower.includes("nata") ||
-      (lower.includes("b.") && CUE_WORDS.test(lower))),
+      (lower.includes("b.") && CUE_WORDS.test(lower))
+    );
+  },
   detect({ text }: TextScan, out: Detection[]): void {
     let previousEnd = 0;
     DATE.lastIndex = 0;

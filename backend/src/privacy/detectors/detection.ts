@@ -64,7 +64,8 @@ export const PRIORITY = {
 /**
  * Runs a global pattern over each long token (start and end pairs, see TextScan.longTokens) and calls `found` with
  * each match and the token's offset. Tokens are whitespace-delimited, so patterns without whitespace match in a token
- * exactly as in the whole text.
+ * exactly as in the whole text. `mayHold`, when given, skips the tokens where the pattern cannot find anything (it
+ * must never skip one where it could).
  */
 export function matchInTokens(
   pattern: RegExp,
@@ -72,11 +73,13 @@ export function matchInTokens(
   tokens: readonly number[],
   minLength: number,
   found: (match: RegExpExecArray, offset: number) => void,
+  mayHold?: (text: string, start: number, end: number) => boolean,
 ): void {
   for (let i = 0; i < tokens.length; i += 2) {
     const start = tokens[i] as number;
     const end = tokens[i + 1] as number;
     if (end - start < minLength) continue;
+    if (mayHold !== undefined && !mayHold(text, start, end)) continue;
     const token = text.slice(start, end);
     pattern.lastIndex = 0;
     for (let match = pattern.exec(token); match !== null; match = pattern.exec(token)) found(match, start);

@@ -2,6 +2,7 @@
 // `mailto:`), and the bracketed obfuscations people type to dodge scrapers (`jane [at] example [dot] org`).
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
+import { WordGate } from "./word-gate.js";
 
 const LOCAL_CHAR = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]";
 const LOCAL = `${LOCAL_CHAR}+(?:\\.${LOCAL_CHAR}+)*`;
@@ -18,13 +19,15 @@ const OBFUSCATED = new RegExp(
 );
 const URL_USER_BEFORE = /:\/\/[^\s/@]*:?$/;
 const OBFUSCATED_HINT = /[[({<]\s*at\s*[\])}>]/i;
+/** OBFUSCATED_HINT needs a bracket, then "at" (spaces between have the bracket's class). */
+const HINT_GATE = new WordGate(["(at"]);
 /** Image names like `logo@2x.png` have an email's shape. */
 const FILE_EXTENSIONS = new Set(["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "ico", "pdf", "tiff"]);
 
 export const emailDetector: Detector = {
   category: "EMAIL",
   mayMatch: (scan) => scan.ats.length > 0 || scan.bracket,
-  detect({ text, ats, bracket, lower }: TextScan, out: Detection[]): void {
+  detect({ text, ats, bracket, trigrams }: TextScan, out: Detection[]): void {
     if (ats.length > 0) {
       PLAIN.lastIndex = 0;
       for (let match = PLAIN.exec(text); match !== null; match = PLAIN.exec(text)) {
@@ -38,7 +41,8 @@ export const emailDetector: Detector = {
         out.push({ category: "EMAIL", start: match.index, end, priority: PRIORITY.email });
       }
     }
-    if (bracket && lower.includes("at") && OBFUSCATED_HINT.test(text)) {
+    // The hint implies `lower.includes("at")`.
+    if (bracket && HINT_GATE.mayContain(trigrams) && OBFUSCATED_HINT.test(text)) {
       OBFUSCATED.lastIndex = 0;
       for (let match = OBFUSCATED.exec(text); match !== null; match = OBFUSCATED.exec(text)) {
         out.push({

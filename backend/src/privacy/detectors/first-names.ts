@@ -40,6 +40,49 @@ naoki sakura yui haruka yuka keiko yoko aiko minjun seojun jiho jiwoo minji seoy
 tuan chidi chinedu emeka obinna ngozi chiamaka adaeze oluwaseun olumide tunde ayodele funmilayo folake yetunde kwame
 kofi kwabena akosua abena amara zanele thabo sipho themba nomvula lerato naledi thandiwe tendai tatenda wanjiru
 wambui njeri kamau otieno achieng baraka zawadi abebe tsion almaz yohannes mekdes
+esther rosalind matilda beatrix cecilia agnes edith lydia miriam naomi
+phoebe priscilla rebekah tabitha vanessa veronica yvonne wendy tracy stacy gwen gwendolyn bridget siobhan aoife
+niamh ciara saoirse orla eoin cian oisin padraig seamus fergus angus hamish alistair lachlan fiona morag
+isla eilidh rhiannon cerys dafydd gareth gethin huw iwan bronwen travis dustin trevor clinton marcus damian
+dominic adrian julian rupert giles hugh reginald cedric percy ernest leonard howard stanley clarence
+theodore barnaby ezra silas jude felicity cordelia esme ottilie
+consuelo dolores pilar montserrat nuria
+inmaculada remedios encarnacion agustin agustín tomas tomás nicolas nicolás
+martina valeria luciana antonella agustina facundo ezequiel lautaro ramiro cristian cristina
+yolanda marcela patricio maximiliano rodolfo humberto alfonso armando arturo ernesto federico gerardo horacio
+octavio osvaldo reinaldo salvador teodoro ulises
+rafaela leticia letícia tatiana vitoria vitória
+heloisa heloísa joaquim sebastiao sebastião goncalo gonçalo tiago duarte afonso rui nuno
+florent benoit benoît
+arnaud cedric cédric jerome jérôme laurent mathilde capucine anais anaïs oceane océane coralie emilie émilie
+maxime romain
+ruben bram thijs floor fleur maarten jeroen roel
+gerrit henk kees ingeborg gudrun hildegard liesel dieter gunter günter rainer horst uwe jens kai lutz detlef
+zbigniew grzegorz jaroslaw
+dariusz mariusz slawomir sławomir beata dorota grazyna grażyna jolanta krystyna halina milos miloš dusan
+dušan dragan zoran snezana snežana radovan branko ivana marija ana-maria andrija luka marko
+ozan baris barış serkan volkan tolga ebru esra merve ozge özge seda sibel
+niloufer farhad mehdi mohsen navid omid ramin shahram behnaz mahsa
+nasrin parvaneh soraya
+rana samar suha wafa noor jamal kamal nizar fadi hadi majid rashad
+sami tamer wael yara dana lamia maha mona sahar
+abhishek akash ajay alok ankit ankita anupam aparna
+bhavna chetan dinesh gita geeta hemant jaya karan kunal lalit madhav mahesh manish naresh nitin pankaj pradeep
+rakesh ritu rohit sachin sandhya sapna seema shweta smita sonia sudha sumit swati tarun uma usha
+varun vinod vivek yogesh
+jiahui jianguo xiaoyu yifan zihao haoyu meiling
+chunhua guoqiang hiroko kazuki masako noriko ryo shota takumi tomoko yoshiko yusuke daisuke haruki shinji
+jisung minho seungmin sunghoon yerin hyejin jiwon
+ahmad-faiz bayu dewi fitri indah joko kartika lestari rina
+sari wahyu wulan yanti agus budi eko nguyet thuy quynh khanh vinh
+ifeoma chioma uchenna ikechukwu
+adaora babatunde temitope oluwatobi damilola kehinde taiwo femi bisi abimbola kwesi kojo kwaku ama esi afua akua
+nana adjoa fiifi tsitsi rudo farai chipo tinashe nyasha sibusiso nokuthula bongani mpho lerato
+lesedi neo tumelo wanjiku wairimu muthoni kipkemboi chebet jelagat amani baraka imani
+torbjorn mikko juha pekka sanna tuula kaisa anneli hilkka
+ville antti timo ilkka maija leena riikka outi
+yael noam eitan oren lior gal ori roni shai tal yosef moshe avraham yitzhak
+chaim rivka chana sarit limor orly
 `;
 
 /** Given names that are also common words, month names or short syllables: a name only with more evidence. */

@@ -113,10 +113,13 @@ export const ibanDetector: Detector = {
   // The check digits are the only digits some IBANs have (Romania: RO88 IGPX XY9F …, of which a few more).
   mayMatch: (scan) => scan.digits >= 2 && scan.longestToken >= 4,
   detect({ text, numbers }: TextScan, out: Detection[]): void {
-    // An IBAN starts two letters before a run of digits.
-    const sites = numbers
-      .filter((n) => n >= 2 && isAsciiLetter(text.charCodeAt(n - 1)) && isAsciiLetter(text.charCodeAt(n - 2)))
-      .map((n) => n - 2);
+    // An IBAN starts two letters before a run of (at least two) digits.
+    const sites: number[] = [];
+    for (const n of numbers) {
+      if (n < 2 || !isAsciiLetter(text.charCodeAt(n - 1)) || !isAsciiLetter(text.charCodeAt(n - 2))) continue;
+      const next = text.charCodeAt(n + 1);
+      if (next >= 48 && next <= 57) sites.push(n - 2);
+    }
     matchAtSites(CANDIDATE, text, sites, (match) => {
       const candidate = match[0];
       const length = LENGTHS[candidate.slice(0, 2).toUpperCase()];

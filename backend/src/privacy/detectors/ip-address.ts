@@ -14,12 +14,24 @@ const IPV6_HINT = /[0-9a-f]:[0-9a-f]|::/i;
 const VERSION_CUE =
   /\b(?:version|ver|v|release|released|build|firmware|update|updated|upgrade|upgraded|downgrade|downgraded|patch|chrome|firefox|edge|node|python|java|rev|sdk|driver|bios)\b[^\n.!?]{0,16}$/i;
 
+/** Whether IPV4 can start at `start`: one to three digits, then a period and a digit. */
+function dottedAt(text: string, start: number): boolean {
+  let i = start;
+  while (i < start + 3 && isDigit(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 export const ipAddressDetector: Detector = {
   category: "IP_ADDRESS",
-  mayMatch: (scan) => scan.digits >= 4 || scan.colon,
-  detect({ text, numbers, digits, colon }: TextScan, out: Detection[]): void {
-    if (digits >= 4) {
-      matchAtSites(IPV4, text, numbers, (match) => {
+  mayMatch: (scan) => scan.groupedDigits >= 4 || scan.colon,
+  detect({ text, numbers, groupedDigits, colons }: TextScan, out: Detection[]): void {
+    if (groupedDigits >= 4) {
+      const sites = numbers.filter((start) => dottedAt(text, start));
+      matchAtSites(IPV4, text, sites, (match) => {
         if (!isIPv4(match[0])) return;
         if (VERSION_CUE.test(text.slice(Math.max(0, match.index - 32), match.index))) return;
         out.push({
@@ -30,7 +42,8 @@ export const ipAddressDetector: Detector = {
         });
       });
     }
-    if (colon && IPV6_HINT.test(text)) {
+    // IPV6 needs two colons at least.
+    if (colons >= 2 && IPV6_HINT.test(text)) {
       IPV6.lastIndex = 0;
       for (let match = IPV6.exec(text); match !== null; match = IPV6.exec(text)) {
         const value = match[0];

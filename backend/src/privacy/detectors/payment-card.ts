@@ -49,15 +49,31 @@ function cardGrouping(sizes: readonly number[]): boolean {
 /** The rest of an IBAN (`PT31 5339 1299 …`, `GB98 LVIL 5055 …`) is not a card. */
 const IBAN_BEFORE = /[A-Za-z]{2}\d{2}(?:[ -][A-Za-z0-9]{4})*[ -]$/;
 
+/** Whether `\d(?:[ -]?\d){11,30}` can match at `start`: twelve digits with at most one space or hyphen between. */
+function twelveDigits(text: string, start: number): boolean {
+  let count = 0;
+  for (let i = start; i < text.length && count < 12; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+    else if (!((c === 32 || c === 45) && count > 0 && isDigit(text.charCodeAt(i + 1)))) break;
+  }
+  return count >= 12;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function isCard(digits: string): boolean {
   return digits.length >= 12 && digits.length <= 19 && knownIssuer(digits) && luhnValid(digits);
 }
 
 export const paymentCardDetector: Detector = {
   category: "PAYMENT_CARD",
-  mayMatch: (scan) => scan.digits >= 12,
+  mayMatch: (scan) => scan.groupedDigits >= 12,
   detect({ text, numbers }: TextScan, out: Detection[]): void {
-    matchAtSites(CANDIDATE, text, numbers, (match) => {
+    const sites = numbers.filter((start) => twelveDigits(text, start));
+    matchAtSites(CANDIDATE, text, sites, (match) => {
       const candidate = match[0];
       if (IBAN_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) return;
       const separator = SEPARATOR.exec(candidate)?.[0];

@@ -6,9 +6,13 @@
 //   - two capitalised words mid-sentence after a weak cue ("met", "ask", "with") or before a person verb ("said"),
 //     none of them a word that is capitalised for other reasons (places, products, weekdays; NOT_NAMES).
 // After "my name is", "i'm", "call me" a lower-case given name from the lexicon counts too ("im priya").
-import { type Detection, type Detector, matchAtSites, PRIORITY } from "./detection.js";
+import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
+import { PLACES, PRODUCTS } from "./gazetteer.js";
+import { BIP39_WORDS } from "./seed-phrase.js";
+import { SURNAMES } from "./surnames.js";
 import type { TextScan } from "./text-scan.js";
+import { WordGate } from "./word-gate.js";
 
 const WORD = String.raw`(?:Mc|Mac|[OD]['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?`;
 const INITIAL = String.raw`\p{Lu}\.`;
@@ -171,6 +175,9 @@ function mayFollowCue(text: string, index: number): boolean {
   return CUE_TAILS.has(text.slice(start, end).toLowerCase().replace(TRAILING_PUNCTUATION, ""));
 }
 
+/** The cues of LOWER_CASE_NAME, for a gate before searching for them. */
+const LOWER_CASE_CUES = ["name", "i'm", "i’m", "im ", "i am", "call me", "this is"];
+const LOWER_CASE_CUE_GATE = new WordGate(LOWER_CASE_CUES);
 const LOWER_CASE_NAME = /\b(my name is|my name's|name:|i'm|i’m|i am|im|call me|this is)\s+([a-z][a-z'’-]+)/gi;
 
 interface Word {
@@ -195,7 +202,13 @@ function pushName(out: Detection[], words: readonly Word[]): void {
   out.push({ category: "PERSON_NAME", start: first.start, end: last.end, priority: PRIORITY.personName });
 }
 
-const isParticle = (word: Word) => /^\p{Ll}/u.test(word.text);
+const LOWER_FIRST = /^\p{Ll}/u;
+
+/** Whether a word of a run starts in lower case (a particle: "de", "van"). */
+function isParticle(word: Word): boolean {
+  const c = word.text.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_FIRST.test(word.text);
+}
 
 /** The leading words of a run that can be a name: up to four, up to a sentence word (or a thing word). */
 function nameWords(words: readonly Word[], allowThings: boolean): Word[] {
@@ -252,7 +265,60 @@ function decide(words: readonly Word[], evidence: RunEvidence, text: string): Wo
   if (evidence.weak || (multi && evidence.colon)) return accepted;
   // "Scammer asked", "Management said": a single capitalised word opening a sentence is too often a noun.
   if (evidence.personAfter && (multi || !evidence.sentenceStart)) return accepted;
+  // Two capitalised words mid-sentence, none an everyday word or a place ("a bio for Thao Hoang"): a name on their
+  // own. Titles and products are made of everyday words; places are in the gazetteer (places.ts).
+  if (multi && !evidence.sentenceStart && accepted.every(mayBeNameWord)) return accepted;
   return [];
+}
+
+/**
+ * Whether a lower-case word is an everyday English word, or one with a plural, verb or comparative ending: the
+ * BIP-39 list (2048 common words) stands for the language. Titles, products and places are made of such words
+ * ("Black Mirror", "Deep Work", "Breaking Bad"); names rarely are.
+ */
+function isEverydayWord(lower: string): boolean {
+  if (BIP39_WORDS.has(lower)) return true;
+  for (const [ending, replacement] of EVERYDAY_ENDINGS) {
+    if (lower.length > ending.length + 2 && lower.endsWith(ending)) {
+      const stem = lower.slice(0, -ending.length);
+      if (BIP39_WORDS.has(stem + replacement) || (replacement !== "" && BIP39_WORDS.has(stem))) return true;
+    }
+  }
+  return false;
+}
+
+const EVERYDAY_ENDINGS: readonly (readonly [string, string])[] = [
+  ["ies", "y"],
+  ["es", ""],
+  ["s", ""],
+  ["ing", "e"],
+  ["ed", "e"],
+  ["er", "e"],
+  ["ers", "e"],
+  ["ly", ""],
+];
+
+/** Whether a capitalised word can be part of a name found by capitalisation alone: not an everyday word or a place. */
+function mayBeNameWord(word: Word): boolean {
+  if (isParticle(word)) return true;
+  const text = word.text;
+  // An initial ("J.") is fine; other words ending in a period end a sentence.
+  if (text.endsWith(".")) return text.length === 2;
+  const lower = text.toLowerCase();
+  return !isEverydayWord(lower) && !PLACES.has(lower) && !PRODUCTS.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower);
+}
+
+/** Two capitalised words or more, one of them a family name and none an everyday word or a place: a person. */
+function hasFamilyName(accepted: readonly Word[]): boolean {
+  let words = 0;
+  let family = false;
+  for (const word of accepted) {
+    if (isParticle(word)) continue;
+    words++;
+    if (!mayBeNameWord(word)) return false;
+    if (SURNAMES.has(word.text.toLowerCase())) family = true;
+  }
+  return family && words >= 2;
 }
 
 const WHITESPACE = /\s/;
@@ -280,10 +346,13 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
       if (isSentenceStart(text, runStart) || !PERSON_AFTER.test(text.slice(end, end + 24))) return [];
     }
   }
-  // Leading greetings and titles ("Dear", "Thanks", "Dr.") are evidence for what follows.
+  // Leading greetings and titles ("Dear", "Thanks", "Dr.") are evidence for what follows; a leading sentence word is
+  // dropped.
   let strong = false;
   let title = false;
   let verb = false;
+  // Whether a sentence word opened the run: the rest then counts as opening the sentence.
+  let opener = false;
   let i = 0;
   for (; i < all.length - 1; i++) {
     const text = (all[i] as Word).text;
@@ -291,6 +360,8 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
     if (GREETINGS.has(word) || ROLES.has(word)) strong = true;
     else if (TITLES.has(word)) title = true;
     else if (i === 0 && RUN_VERBS.has(word)) verb = true;
+    // A sentence word opening the run ("Is Rohan Patel coming?") is no evidence; the rest may be a name.
+    else if (i === 0 && SENTENCE_WORDS.has(word) && !text.endsWith(".")) opener = true;
     else break;
   }
   const words = all.slice(i);
@@ -304,7 +375,7 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
   if (!title && !strong) {
     const accepted = nameWords(words, false);
     if (
-      accepted.some((word) => FIRST_NAMES.has(word.text.toLowerCase())) &&
+      (accepted.some((word) => FIRST_NAMES.has(word.text.toLowerCase())) || hasFamilyName(accepted)) &&
       !words.some((word) => THING_WORDS.has(word.text.toLowerCase()))
     ) {
       pushName(out, accepted);
@@ -331,23 +402,85 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
     weak: verb || cueWeak,
     colon,
     personAfter: PERSON_AFTER.test(text.slice(last.end, last.end + 24)),
-    sentenceStart: isSentenceStart(text, first.start),
+    sentenceStart: isSentenceStart(text, opener ? (all[0] as Word).start : first.start),
   };
   const accepted = decide(words, evidence, text);
   if (accepted.length > 0) pushName(out, accepted);
   return accepted.length > 0 ? [] : words;
 }
 
+const PARTICLE_SET: ReadonlySet<string> = new Set(PARTICLE_WORDS);
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/**
+ * Where RUN, tried at a capitalised word at `start`, would match that word alone, for the common case settled by
+ * looking at ASCII characters: a capital, lower-case letters, then punctuation, the end, or spaces not followed by
+ * another capitalised word or a particle. -1 when the pattern must decide (anything else: non-ASCII letters,
+ * hyphens, apostrophes, a following capital), so the result is always what RUN would give.
+ */
+function loneWordEnd(text: string, start: number): number {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  // RUN's lookbehind: not after _ ' @ . / - (letters and digits never precede a site).
+  if (before === 95 || before === 39 || before === 64 || before === 46 || before === 47 || before === 45) return -1;
+  const first = text.charCodeAt(start);
+  if (first < 65 || first > 90) return -1;
+  let end = start + 1;
+  while (end < text.length && isLowerAscii(text.charCodeAt(end))) end++;
+  if (end === start + 1) return -1;
+  if (end === text.length) return end;
+  const next = text.charCodeAt(end);
+  // Letters, digits, '_', '@' (the lookahead backtracks), '-' and apostrophes (hyphenated words, "O'Brien") and
+  // anything non-ASCII: let the pattern decide.
+  if (next > 127 || next === 45 || next === 39 || next === 95 || next === 64 || (next >= 48 && next <= 57)) return -1;
+  if ((next >= 65 && next <= 90) || isLowerAscii(next)) return -1;
+  if (next > 32) return end;
+  // Spaces: the run goes on if a capitalised word, an initial or a particle follows.
+  let i = end;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  if (i === text.length) return end;
+  const c = text.charCodeAt(i);
+  if ((c >= 65 && c <= 90) || c > 127) return -1;
+  if (!isLowerAscii(c)) return end;
+  let wordEnd = i + 1;
+  while (wordEnd < text.length && isLowerAscii(text.charCodeAt(wordEnd))) wordEnd++;
+  return PARTICLE_SET.has(text.slice(i, wordEnd)) ? -1 : end;
+}
+
+/** Whether a lone capitalised word is one no name run can consist of (sentence words, things, greetings). */
+function isCommonWord(lower: string): boolean {
+  return SENTENCE_WORDS.has(lower) || THING_WORDS.has(lower) || GREETINGS.has(lower);
+}
+
 export const personNameDetector: Detector = {
   category: "PERSON_NAME",
   mayMatch: () => true,
-  detect({ text, capitals, lower }: TextScan, out: Detection[]): void {
+  detect(scan: TextScan, out: Detection[]): void {
+    const { text, capitals } = scan;
     const before = out.length;
     const rejected: Word[][] = [];
-    matchAtSites(RUN, text, capitals, (match) => {
-      const words = detectRun(text, match.index, match[0], out);
+    // As matchAtSites(RUN, …), with the lone common words ("The", "Can", "Please") settled without the pattern.
+    let next = 0;
+    for (const site of capitals) {
+      if (site < next) continue;
+      let runText: string;
+      const end = loneWordEnd(text, site);
+      if (end >= 0) {
+        next = end;
+        runText = text.slice(site, end);
+        if (isCommonWord(runText.toLowerCase())) continue;
+      } else {
+        RUN.lastIndex = site;
+        const match = RUN.exec(text);
+        if (match === null) continue;
+        runText = match[0];
+        next = site + runText.length;
+      }
+      const words = detectRun(text, site, runText, out);
       if (words.length >= 2) rejected.push(words);
-    });
+    }
     // "Babajide Adeyemi and Yuki Zhang": a pair joined by "and" or "&" to a name is a name too.
     const names = out.slice(before);
     for (const words of rejected) {
@@ -364,17 +497,9 @@ export const personNameDetector: Detector = {
         out.push({ category: "PERSON_NAME", start: first.start, end: last.end, priority: PRIORITY.personName });
     }
     // "my name is priya", "im john smith": lower-case names after the strongest cues.
-    if (
-      !lower.includes("name") &&
-      !lower.includes("i'm") &&
-      !lower.includes("i’m") &&
-      !lower.includes("im ") &&
-      !lower.includes("i am") &&
-      !lower.includes("call me") &&
-      !lower.includes("this is")
-    ) {
-      return;
-    }
+    if (!LOWER_CASE_CUE_GATE.mayContain(scan.trigrams)) return;
+    const lower = scan.lower;
+    if (!LOWER_CASE_CUES.some((cue) => lower.includes(cue))) return;
     LOWER_CASE_NAME.lastIndex = 0;
     for (let match = LOWER_CASE_NAME.exec(text); match !== null; match = LOWER_CASE_NAME.exec(text)) {
       const word = match[2] as string;

@@ -58,19 +58,32 @@ function isPhone(candidate: string, cued: boolean): boolean {
   return cued && longest <= 6;
 }
 
-/** Where a phone number may start: a run of digits, or the '+' or '(' right before it. */
-function sitesOf({ text, numbers }: TextScan): number[] {
-  return numbers.map((start) =>
-    start > 0 && (text[start - 1] === "+" || text[start - 1] === "(") ? start - 1 : start,
-  );
+/**
+ * Whether CANDIDATE can match with its first digit at `start`: it needs seven characters of digits, spaces, no-break
+ * spaces, parentheses, periods and hyphens there.
+ */
+function longEnough(text: string, start: number): boolean {
+  const end = Math.min(text.length, start + 7);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 32 || c === 0xa0 || c === 40 || c === 41 || c === 46 || c === 45)) return false;
+  }
+  return end - start === 7;
 }
 
 export const phoneDetector: Detector = {
   category: "PHONE",
-  mayMatch: (scan) => scan.digits >= 7,
-  detect(scan: TextScan, out: Detection[]): void {
-    const { text } = scan;
-    matchAtSites(CANDIDATE, text, sitesOf(scan), (match) => {
+  // A phone number has seven digits, all in one group (isPhone).
+  mayMatch: (scan) => scan.groupedDigits >= 7,
+  detect({ text, numbers }: TextScan, out: Detection[]): void {
+    // Where a phone number may start: a run of digits, or the '+' or '(' right before it.
+    const sites: number[] = [];
+    for (const start of numbers) {
+      if (!longEnough(text, start)) continue;
+      const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+      sites.push(before === 43 || before === 40 ? start - 1 : start);
+    }
+    matchAtSites(CANDIDATE, text, sites, (match) => {
       const start = match.index;
       // The rest of an IBAN whose checksum failed (`ES05 0723 6513 …`) is not a phone number.
       if (IBAN_BEFORE.test(text.slice(Math.max(0, start - 5), start))) return;

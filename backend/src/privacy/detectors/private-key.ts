@@ -1,9 +1,11 @@
 // Private keys: PEM blocks (`-----BEGIN … PRIVATE KEY-----`, OpenSSH, PGP; the whole block, or up to the end of its
 // body when the END line is missing), 64 hex digits (an Ethereum or Bitcoin key, unless a cue says it is a hash:
 // "sha256", "tx", "commit"), WIF keys (Base58Check, version 0x80 or 0xef) and BIP-32 extended private keys (`xprv…`).
+import { Alphabet } from "./alphabet.js";
 import { base58CheckDecode } from "./base58check.js";
 import { type Detection, type Detector, matchInTokens, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
+import { WordGate } from "./word-gate.js";
 
 /** The longest PEM block considered (an RSA 8192 key is about 6.5 kB). */
 export const MAX_PEM_LENGTH = 8192;
@@ -16,6 +18,13 @@ const HASH_CUE =
 const KEY_CUE = /(?:priv|private|secret|key|seed|wallet|signer|mnemonic)[^\n]{0,32}$/i;
 const WIF = /(?<![\p{L}\p{N}_])[59KLc][1-9A-HJ-NP-Za-km-z]{50,51}(?![\p{L}\p{N}_])/gu;
 const EXTENDED = /(?<![\p{L}\p{N}_])[xyzt]prv[1-9A-HJ-NP-Za-km-z]{100,108}(?![\p{L}\p{N}_])/gu;
+
+const HEX_DIGITS = new Alphabet("0-9a-fA-F");
+const BASE58_DIGITS = new Alphabet("1-9A-HJ-NP-Za-km-z");
+const mayHoldHex = (text: string, start: number, end: number) => HEX_DIGITS.hasRun(text, start, end, 64);
+const mayHoldWif = (text: string, start: number, end: number) => BASE58_DIGITS.hasRun(text, start, end, 51);
+const mayHoldExtended = (text: string, start: number, end: number) => BASE58_DIGITS.hasRun(text, start, end, 104);
+const PEM_GATE = new WordGate(["-----begin"]);
 
 function pemBlocks(text: string, out: Detection[]): void {
   PEM_BEGIN.lastIndex = 0;
@@ -53,23 +62,44 @@ function pushKey(out: Detection[], start: number, end: number, priority: number)
 export const privateKeyDetector: Detector = {
   category: "PRIVATE_KEY",
   mayMatch: (scan) => scan.longestToken >= 10,
-  detect({ text, longTokens }: TextScan, out: Detection[]): void {
-    if (text.includes("-----BEGIN")) pemBlocks(text, out);
-    matchInTokens(HEX64, text, longTokens, 64, (match, offset) => {
-      const start = offset + match.index;
-      const before = text.slice(Math.max(0, start - 40), start);
-      if (HASH_CUE.test(before) && !KEY_CUE.test(before)) return;
-      pushKey(out, start, start + match[0].length, PRIORITY.syntax + 1);
-    });
-    matchInTokens(WIF, text, longTokens, 51, (match, offset) => {
-      const payload = base58CheckDecode(match[0]);
-      if (payload === undefined || (payload[0] !== 0x80 && payload[0] !== 0xef)) return;
-      if (payload.length !== 33 && !(payload.length === 34 && payload[33] === 0x01)) return;
-      pushKey(out, offset + match.index, offset + match.index + match[0].length, PRIORITY.checksum);
-    });
-    matchInTokens(EXTENDED, text, longTokens, 104, (match, offset) => {
-      if (base58CheckDecode(match[0])?.length !== 78) return;
-      pushKey(out, offset + match.index, offset + match.index + match[0].length, PRIORITY.checksum);
-    });
+  detect({ text, longTokens, trigrams }: TextScan, out: Detection[]): void {
+    if (PEM_GATE.mayContain(trigrams) && text.includes("-----BEGIN")) pemBlocks(text, out);
+    matchInTokens(
+      HEX64,
+      text,
+      longTokens,
+      64,
+      (match, offset) => {
+        const start = offset + match.index;
+        const before = text.slice(Math.max(0, start - 40), start);
+        if (HASH_CUE.test(before) && !KEY_CUE.test(before)) return;
+        pushKey(out, start, start + match[0].length, PRIORITY.syntax + 1);
+      },
+      mayHoldHex,
+    );
+    matchInTokens(
+      WIF,
+      text,
+      longTokens,
+      51,
+      (match, offset) => {
+        const payload = base58CheckDecode(match[0]);
+        if (payload === undefined || (payload[0] !== 0x80 && payload[0] !== 0xef)) return;
+        if (payload.length !== 33 && !(payload.length === 34 && payload[33] === 0x01)) return;
+        pushKey(out, offset + match.index, offset + match.index + match[0].length, PRIORITY.checksum);
+      },
+      mayHoldWif,
+    );
+    matchInTokens(
+      EXTENDED,
+      text,
+      longTokens,
+      104,
+      (match, offset) => {
+        if (base58CheckDecode(match[0])?.length !== 78) return;
+        pushKey(out, offset + match.index, offset + match.index + match[0].length, PRIORITY.checksum);
+      },
+      mayHoldExtended,
+    );
   },
 };

@@ -4,8 +4,10 @@
 //   2. a cue: `password=…`, `api_key: …`, "my password is …", `Authorization: Bearer …`, `scheme://user:pass@host`;
 //   3. a high-entropy token: 20+ characters mixing upper case, lower case and digits, with many class changes and a
 //      high Shannon entropy (identifiers such as `Base64EncoderV2` have few; hashes and UUIDs are excluded).
+import { Alphabet } from "./alphabet.js";
 import { type Detection, type Detector, matchInTokens, PRIORITY } from "./detection.js";
 import { LONG_TOKEN, type TextScan } from "./text-scan.js";
+import { WordGate } from "./word-gate.js";
 
 const BOUNDARY_BEFORE = String.raw`(?<![\p{L}\p{N}_+/=-])`;
 const BOUNDARY_AFTER = String.raw`(?![\p{L}\p{N}_+/=-])`;
@@ -34,6 +36,13 @@ export const KNOWN_SECRET_FORMATS: Readonly<Record<string, string>> = {
 const KNOWN = new RegExp(
   `${BOUNDARY_BEFORE}(?:${Object.values(KNOWN_SECRET_FORMATS).join("|")})${BOUNDARY_AFTER}`,
   "gu",
+);
+/** KNOWN_PREFILTER's strings without case, for a gate before it runs (digits are one class: "sk0" stands for them). */
+const KNOWN_GATE = new WordGate(
+  (
+    "sk- ghp_ gho_ ghu_ ghs_ ghr_ github_pat_ glpat- xox hooks.slack akia asia abia acca aiza _live_ _test_ whsec_ " +
+    "eyj sg. sk0 ska skb skc skd ske skf npm_ hf_ pypi- :aa _v1_ shp key-"
+  ).split(" "),
 );
 const KNOWN_PREFILTER =
   /sk-|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|AKIA|ASIA|ABIA|ACCA|AIza|_live_|_test_|whsec_|eyJ|SG\.|SK[0-9a-f]|npm_|hf_|pypi-|:AA|_v1_|shp|key-/;
@@ -74,11 +83,31 @@ const PASSWORD_LIKE = /^(?=.*\p{L})(?=.*[\d\W_])/u;
 const KEY_GATE = /(?:api|secret|access|account)[_ -]?key/;
 const PIN_GATE = /(?<![a-z])pin(?![a-z])/;
 const TOKEN = /(?<![\p{L}\p{N}_+/=.-])[A-Za-z0-9_+/=-]{20,512}(?![\p{L}\p{N}_+/=-])/gu;
+const TOKEN_CHARS = new Alphabet("A-Za-z0-9_+/=-");
+
+/**
+ * Whether TOKEN can find a random-looking token here: twenty token characters in a row, and upper case, lower case
+ * and digits somewhere (looksRandom needs all three in the match).
+ */
+function mayHoldRandomToken(text: string, start: number, end: number): boolean {
+  let seen = 0;
+  for (let i = start; i < end && seen !== 7; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) seen |= 1;
+    else if (c >= 65 && c <= 90) seen |= 2;
+    else if (c >= 48 && c <= 57) seen |= 4;
+  }
+  return seen === 7 && TOKEN_CHARS.hasRun(text, start, end, 20);
+}
+
 /** Runs of letters; those of three or more with a vowel read like words. */
 const WORD_LIKE = /[A-Z]?[a-z]{2,}/g;
 const VOWEL = /[aeiouy]/;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const HEX = /^(?:0x)?[0-9a-f]+$/i;
+
+/** The words of the cues, for a gate before searching for them. */
+const CUE_GATE = new WordGate(["pass", "pwd", "secret", "token", "credential", "bearer", "basic", "key", "pin"]);
 
 const ASCII_COUNTS = new Uint16Array(128);
 
@@ -147,8 +176,9 @@ function pushValue(match: RegExpMatchArray, out: Detection[]): void {
 export const secretDetector: Detector = {
   category: "SECRET",
   mayMatch: (scan) => scan.longestToken >= 4,
-  detect({ text, lower, longTokens }: TextScan, out: Detection[]): void {
-    if (longTokens.length > 0 && KNOWN_PREFILTER.test(text)) {
+  detect(scan: TextScan, out: Detection[]): void {
+    const { text, longTokens } = scan;
+    if (longTokens.length > 0 && KNOWN_GATE.mayContain(scan.trigrams) && KNOWN_PREFILTER.test(text)) {
       matchInTokens(KNOWN, text, longTokens, LONG_TOKEN, (match, offset) => {
         const value = match[0];
         // `sk-learn-tutorial-notes`: a known prefix followed by words is not a key.
@@ -157,6 +187,7 @@ export const secretDetector: Detector = {
         out.push({ category: "SECRET", start, end: start + value.length, priority: PRIORITY.knownSecret });
       });
     }
+    const lower = CUE_GATE.mayContain(scan.trigrams) ? scan.lower : "";
     if (
       lower.includes("pass") ||
       lower.includes("pwd") ||
@@ -179,15 +210,22 @@ export const secretDetector: Detector = {
         if (PASSWORD_LIKE.test(match[1] as string)) pushValue(match, out);
       }
     }
-    if (lower.includes("://")) {
+    if (text.includes("://")) {
       URL_CREDENTIALS.lastIndex = 0;
       for (let match = URL_CREDENTIALS.exec(text); match !== null; match = URL_CREDENTIALS.exec(text))
         pushValue(match, out);
     }
-    matchInTokens(TOKEN, text, longTokens, 20, (match, offset) => {
-      if (!looksRandom(match[0])) return;
-      const start = offset + match.index;
-      out.push({ category: "SECRET", start, end: start + match[0].length, priority: PRIORITY.heuristicSecret });
-    });
+    matchInTokens(
+      TOKEN,
+      text,
+      longTokens,
+      20,
+      (match, offset) => {
+        if (!looksRandom(match[0])) return;
+        const start = offset + match.index;
+        out.push({ category: "SECRET", start, end: start + match[0].length, priority: PRIORITY.heuristicSecret });
+      },
+      mayHoldRandomToken,
+    );
   },
 };

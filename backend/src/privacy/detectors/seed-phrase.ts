@@ -11,11 +11,10 @@ export const BIP39_WORDS: ReadonlySet<string> = new Set(english);
 /** Fewest words of a seed phrase (BIP-39 phrases have 12, 15, 18, 21 or 24). */
 export const MIN_SEED_WORDS = 12;
 
-const WORD = /[A-Za-z]+/g;
 /** Twelve or more short words in a row, with the separators a phrase may have: the only places worth a look. */
 const CANDIDATE = /(?<![A-Za-z])(?:[A-Za-z]{3,8}[^A-Za-z]{1,6}){11,}[A-Za-z]{3,8}(?![A-Za-z])/g;
-/** What may separate two words of a phrase: spaces, commas, a new line, a number (`2.`, `(3)`, `#4`). */
-const GAP = /^[\s,;|/-]*(?:[#(]?\d{1,2}[.):-]?[\s,;|/-]*)?$/;
+// What may separate two words of a phrase: spaces, commas, a new line, a number (`2.`, `(3)`, `#4`); isGap tests
+// `^[\s,;|/-]*(?:[#(]?\d{1,2}[.):-]?[\s,;|/-]*)?$` without a regular expression.
 
 export const seedPhraseDetector: Detector = {
   category: "SEED_PHRASE",
@@ -24,38 +23,71 @@ export const seedPhraseDetector: Detector = {
   detect({ text }: TextScan, out: Detection[]): void {
     CANDIDATE.lastIndex = 0;
     for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
-      findRuns(text.slice(match.index, match.index + match[0].length), match.index, out);
+      findRuns(text, match.index, match.index + match[0].length, out);
     }
   },
 };
 
-/** Appends the runs of at least {@link MIN_SEED_WORDS} list words in `text` (at `offset` in the scanned text). */
-function findRuns(text: string, offset: number, out: Detection[]): void {
+/** Whether `c` may separate words of a phrase: `[\s,;|/-]`. */
+function isGapSeparator(c: number): boolean {
+  if (c === 32 || c === 44 || c === 59 || c === 124 || c === 47 || c === 45 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && SPACE.test(String.fromCharCode(c));
+}
+
+const SPACE = /\s/;
+
+/** Whether `text[from, to)` may separate two words of a phrase: separators, or a number between separators (`, 2. `, `(3)`, `#4`). */
+function isGap(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isGapSeparator(text.charCodeAt(i))) i++;
+  if (i === to) return true;
+  const open = text.charCodeAt(i);
+  if (open === 35 || open === 40) i++;
+  const digitsStart = i;
+  while (i < to && isDigit(text.charCodeAt(i))) i++;
+  if (i === digitsStart || i - digitsStart > 2) return false;
+  const close = text.charCodeAt(i);
+  if (i < to && (close === 46 || close === 41 || close === 58 || close === 45)) i++;
+  while (i < to && isGapSeparator(text.charCodeAt(i))) i++;
+  return i === to;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Appends the runs of at least {@link MIN_SEED_WORDS} list words in `text[from, to)` (the words: runs of ASCII letters). */
+function findRuns(text: string, from: number, to: number, out: Detection[]): void {
   let runStart = -1;
   let runEnd = -1;
   let count = 0;
   const close = () => {
     if (count >= MIN_SEED_WORDS) {
-      out.push({
-        category: "SEED_PHRASE",
-        start: offset + runStart,
-        end: offset + runEnd,
-        priority: PRIORITY.seedPhrase,
-      });
+      out.push({ category: "SEED_PHRASE", start: runStart, end: runEnd, priority: PRIORITY.seedPhrase });
     }
     count = 0;
   };
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const word = match[0];
-    const inList = word.length >= 3 && word.length <= 8 && BIP39_WORDS.has(word.toLowerCase());
+  let i = from;
+  while (i < to) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < to && isAsciiLetter(text.charCodeAt(i))) i++;
+    const length = i - start;
+    const inList = length >= 3 && length <= 8 && BIP39_WORDS.has(text.slice(start, i).toLowerCase());
     if (!inList) {
       close();
       continue;
     }
-    if (count > 0 && !GAP.test(text.slice(runEnd, match.index))) close();
-    if (count === 0) runStart = match.index;
-    runEnd = match.index + word.length;
+    if (count > 0 && !isGap(text, runEnd, start)) close();
+    if (count === 0) runStart = start;
+    runEnd = i;
     count++;
   }
   close();

@@ -9,6 +9,7 @@
 // only with full suffix words ("12 baker street") and no filler words; headline phrases ("10 Best Way…") do not.
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
+import { WordGate } from "./word-gate.js";
 
 /** An alternation of words in their written, lower, upper and capitalised forms (the regexes are case-sensitive). */
 function anyCase(words: readonly string[]): string {
@@ -230,6 +231,10 @@ const FLAT_HINT = /Flat|House|Plot|Door|H\.?\s?No/;
 const PO_BOX =
   /(?<![\p{L}\p{N}])(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Postfach|Apartado(?:\s+de\s+Correos)?|Casella\s+Postale|GPO\s+Box)\s+\d{1,6}(?:\s\d{2}){0,2}\b/giu;
 
+/** The words that PO_BOX and FLAT_FIRST need, for gates before searching for them. */
+const PO_BOX_GATE = new WordGate(["box", "postfach", "apartado", "casella"]);
+const FLAT_GATE = new WordGate(["flat", "house", "plot", "door", "hno", "h no", "h.no", "h. no"]);
+
 /** Words that make "<number> <words> <suffix>" a phrase, not a street ("10 Best Way to…", "5 miles down the road"). */
 const NOT_STREET_WORDS = new Set(
   (
@@ -373,11 +378,32 @@ function streetBeforeNumber(text: string, numberStart: number, numberEnd: number
   return POSTCODE_CITY_AFTER.test(text) ? last.start : -1;
 }
 
+/**
+ * Whether NUMBER_SITE can match at a run of digits: at most six digits, not after a letter or one of `.,:/-` (a
+ * non-ASCII character before it is left to the pattern).
+ */
+function mayBeHouseNumber(text: string, start: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (before < 128) {
+    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122)) return false;
+    if (before === 46 || before === 44 || before === 58 || before === 47 || before === 45) return false;
+  }
+  let end = start;
+  while (end < text.length && end - start <= 6) {
+    const c = text.charCodeAt(end);
+    if (c < 48 || c > 57) break;
+    end++;
+  }
+  return end - start <= 6;
+}
+
 export const streetAddressDetector: Detector = {
   category: "STREET_ADDRESS",
   mayMatch: (scan) => scan.digits >= 1,
-  detect({ text, numbers, lower }: TextScan, out: Detection[]): void {
+  detect(scan: TextScan, out: Detection[]): void {
+    const { text, numbers } = scan;
     for (const site of numbers) {
+      if (!mayBeHouseNumber(text, site)) continue;
       NUMBER_SITE.lastIndex = site;
       const match = NUMBER_SITE.exec(text);
       if (match === null) continue;
@@ -408,6 +434,7 @@ export const streetAddressDetector: Detector = {
         }
       }
     }
+    const lower = PO_BOX_GATE.mayContain(scan.trigrams) ? scan.lower : "";
     if (
       lower.includes("box") ||
       lower.includes("postfach") ||
@@ -420,11 +447,12 @@ export const streetAddressDetector: Detector = {
       }
     }
     if (
-      text.includes("Flat") ||
-      text.includes("House") ||
-      text.includes("Plot") ||
-      text.includes("Door") ||
-      (text.includes("No") && FLAT_HINT.test(text))
+      FLAT_GATE.mayContain(scan.trigrams) &&
+      (text.includes("Flat") ||
+        text.includes("House") ||
+        text.includes("Plot") ||
+        text.includes("Door") ||
+        (text.includes("No") && FLAT_HINT.test(text)))
     ) {
       FLAT_FIRST.lastIndex = 0;
       for (let match = FLAT_FIRST.exec(text); match !== null; match = FLAT_FIRST.exec(text)) {

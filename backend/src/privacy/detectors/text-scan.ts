@@ -2,18 +2,26 @@
 // capitalised words, '@', long tokens). Detectors try their patterns at those sites only (sticky regexes) instead of
 // each scanning the whole text, and skip the text altogether when it cannot hold their values.
 
+import { charClass, OTHER_CLASS, TRIGRAM_SET_WORDS, trigramBit, trigramOf } from "./word-gate.js";
+
 /** What the pass found. Offsets are UTF-16 indices into `text`. */
 export interface TextScan {
   readonly text: string;
-  /** The text in lower case (same offsets for the scripts the detectors look at). */
+  /** The text in lower case (same offsets for the scripts the detectors look at); computed on first use. */
   readonly lower: string;
   /** ASCII digits. */
   readonly digits: number;
+  /**
+   * The most digits in one run of digits, spaces, no-break spaces, parentheses, periods and hyphens: every phone,
+   * card, SSN and dotted-quad number lies in one such run.
+   */
+  readonly groupedDigits: number;
   /** Whitespace-separated tokens, and the length of the longest. */
   readonly tokens: number;
   readonly longestToken: number;
-  /** Whether the text has ':' and an opening bracket `[({<`. */
+  /** Whether the text has ':' (and how many), and an opening bracket `[({<`. */
   readonly colon: boolean;
+  readonly colons: number;
   readonly bracket: boolean;
   /** Start of every run of ASCII digits. */
   readonly numbers: readonly number[];
@@ -25,6 +33,12 @@ export interface TextScan {
   readonly longTokens: readonly number[];
   /** The longest run of consecutive tokens that could be seed-phrase words (3 to 8 letters; numbering skipped). */
   readonly wordRun: number;
+  /**
+   * The trigrams of the text (word-gate.ts), for WordGate; undefined when a character lowers to an ASCII letter
+   * (U+0130, U+212A), so that gates cannot tell. Valid until the next scanText call: the buffer is reused, and every
+   * detector runs on one scan before the next text is scanned.
+   */
+  readonly trigrams: Uint32Array | undefined;
 }
 
 /** Tokens at least this long are recorded (the shortest known secret format is about this long). */
@@ -37,11 +51,46 @@ const WORD_PUNCTUATION: readonly boolean[] = Array.from({ length: 128 }, (_, c) 
 const UPPER_NON_ASCII = /\p{Lu}/u;
 const LETTER_NON_ASCII = /\p{L}/u;
 
+const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
+/** One buffer for the trigrams of every scan (see TextScan.trigrams). */
+const TRIGRAMS = new Uint32Array(TRIGRAM_SET_WORDS);
+
+class Scan implements TextScan {
+  #lower: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly digits: number,
+    readonly groupedDigits: number,
+    readonly tokens: number,
+    readonly longestToken: number,
+    readonly colons: number,
+    readonly bracket: boolean,
+    readonly numbers: readonly number[],
+    readonly capitals: readonly number[],
+    readonly ats: readonly number[],
+    readonly longTokens: readonly number[],
+    readonly wordRun: number,
+    readonly trigrams: Uint32Array | undefined,
+  ) {}
+
+  get colon(): boolean {
+    return this.colons > 0;
+  }
+
+  get lower(): string {
+    this.#lower ??= this.text.toLowerCase();
+    return this.#lower;
+  }
+}
+
 export function scanText(text: string): TextScan {
   let digits = 0;
+  let groupedDigits = 0;
+  let group = 0;
   let tokens = 0;
   let longestToken = 0;
-  let colon = false;
+  let colons = 0;
   let bracket = false;
   const numbers: number[] = [];
   const capitals: number[] = [];
@@ -55,11 +104,22 @@ export function scanText(text: string): TextScan {
   let lettersOnly = true;
   let numbering = true;
   let previous = 0;
+  const trigrams = TRIGRAMS;
+  trigrams.fill(0);
+  let trigramsKnown = true;
+  // The text starts as if after two spaces.
+  let trigram = trigramOf(0, OTHER_CLASS, OTHER_CLASS);
   const length = text.length;
   // One past the end, as a space, closes the last token.
   for (let i = 0; i <= length; i++) {
     const c = i < length ? text.charCodeAt(i) : 32;
+    trigram = ((trigram << 5) | (c < 128 ? (ASCII_CLASSES[c] as number) : OTHER_CLASS)) & 0x7fff;
+    const bit = trigramBit(trigram);
+    trigrams[bit >>> 5] = (trigrams[bit >>> 5] as number) | (1 << (bit & 31));
     if (c <= 32) {
+      if (c === 32 && group > 0) {
+        // A space continues a group of digits.
+      } else group = 0;
       if (tokenStart >= 0) {
         const size = i - tokenStart;
         tokens++;
@@ -83,16 +143,22 @@ export function scanText(text: string): TextScan {
     if (c >= 97 && c <= 122) {
       letters++;
       numbering = false;
+      group = 0;
     } else if (c >= 65 && c <= 90) {
       letters++;
       numbering = false;
+      group = 0;
       if (!isWordCode(previous)) capitals.push(i);
     } else if (c >= 48 && c <= 57) {
       digits++;
       lettersOnly = false;
       if (previous < 48 || previous > 57) numbers.push(i);
+      group++;
+      if (group > groupedDigits) groupedDigits = group;
     } else if (c > 127) {
       numbering = false;
+      if (c !== 0xa0) group = 0;
+      if (c === 0x130 || c === 0x212a) trigramsKnown = false;
       const ch = text[i] as string;
       if (LETTER_NON_ASCII.test(ch)) {
         letters++;
@@ -102,27 +168,29 @@ export function scanText(text: string): TextScan {
       // Punctuation: commas, periods, quotes and brackets around a word keep it a word; numbering ("3.", "(4)")
       // stays numbering.
       if (c === 64) ats.push(i);
-      else if (c === 58) colon = true;
+      else if (c === 58) colons++;
       else if (c === 40 || c === 60 || c === 91 || c === 123) bracket = true;
       if (c !== 44 && c !== 46 && c !== 41 && c !== 40 && c !== 35) numbering = false;
       if (!WORD_PUNCTUATION[c]) lettersOnly = false;
+      if (c !== 40 && c !== 41 && c !== 46 && c !== 45) group = 0;
     }
     previous = c;
   }
-  return {
+  return new Scan(
     text,
-    lower: text.toLowerCase(),
     digits,
+    groupedDigits,
     tokens,
     longestToken,
-    colon,
+    colons,
     bracket,
     numbers,
     capitals,
     ats,
     longTokens,
     wordRun,
-  };
+    trigramsKnown ? trigrams : undefined,
+  );
 }
 
 /** Whether a character code is a letter or digit (ASCII, or any non-ASCII, conservatively). */

@@ -14,11 +14,31 @@ export function ssnValid(area: string, group: string, serial: string): boolean {
   return a !== 0 && a !== 666 && a < 900 && group !== "00" && serial !== "0000";
 }
 
+function digitsAt(text: string, start: number, count: number): boolean {
+  for (let i = start; i < start + count; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+
+/** Whether CANDIDATE's digits and separators (not its boundaries) fit at `start`: 3, 2 and 4 digits. */
+function ssnShape(text: string, start: number): boolean {
+  if (!digitsAt(text, start, 3)) return false;
+  const separator = text.charCodeAt(start + 3);
+  const gap = separator === 45 || separator === 32 ? 1 : 0;
+  const group = start + 3 + gap;
+  if (!digitsAt(text, group, 2)) return false;
+  if (gap === 1 && text.charCodeAt(group + 2) !== separator) return false;
+  return digitsAt(text, group + 2 + gap, 4);
+}
+
 export const usSsnDetector: Detector = {
   category: "US_SSN",
-  mayMatch: (scan) => scan.digits >= 9,
+  mayMatch: (scan) => scan.groupedDigits >= 9,
   detect({ text, numbers }: TextScan, out: Detection[]): void {
-    matchAtSites(CANDIDATE, text, numbers, (match) => {
+    const sites = numbers.filter((start) => ssnShape(text, start));
+    matchAtSites(CANDIDATE, text, sites, (match) => {
       const [value, area = "", separator = "", group = "", serial = ""] = match;
       if (!ssnValid(area, group, serial)) return;
       const end = match.index + value.length;
