@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from "@nestjs/common";
 import { APP_CONFIG, type AppConfig } from "../config/app-config.js";
+import { QuotaExceededException, setRetryAfter } from "../quota/quota-exceeded.exception.js";
 import { AuthenticatedGuard, type AuthenticatedRequest } from "./authenticated.guard.js";
 import type { AuthenticatedMember } from "./authenticated-member.js";
+import { type ClientRequest, clientAddress } from "./client-address.js";
 import { CurrentMember } from "./current-member.decorator.js";
 import { VerifySignInDto } from "./dto/verify-sign-in.dto.js";
 import { NonceService } from "./nonce.service.js";
+import { NonceRateLimit } from "./nonce-rate-limit.js";
 import { RequireSession } from "./require-session.decorator.js";
 import { SessionService } from "./session.service.js";
 import { clearedSessionCookie, sessionCookie } from "./session-cookie.js";
@@ -12,11 +15,12 @@ import { SignInService } from "./sign-in.service.js";
 import { validatedBody } from "./validated-body.js";
 
 /** The parts of express's request and response these routes use. */
-interface HttpRequest extends AuthenticatedRequest {
+interface HttpRequest extends AuthenticatedRequest, ClientRequest {
   secure?: boolean;
 }
 interface HttpResponse {
   append(name: string, value: string): void;
+  setHeader(name: string, value: string): unknown;
 }
 
 /**
@@ -28,14 +32,24 @@ export class AuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NonceService) private readonly nonces: NonceService,
+    @Inject(NonceRateLimit) private readonly nonceLimit: NonceRateLimit,
     @Inject(SignInService) private readonly signIn: SignInService,
     @Inject(SessionService) private readonly sessions: SessionService,
   ) {}
 
-  /** A single-use nonce for the next sign-in message. */
+  /** A single-use nonce for the next sign-in message; 429 with Retry-After beyond the per-address rate limit. */
   @Post("nonce")
   @HttpCode(201)
-  async nonce(): Promise<{ nonce: string; expiresAt: string }> {
+  async nonce(
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ): Promise<{ nonce: string; expiresAt: string }> {
+    try {
+      await this.nonceLimit.admit(clientAddress(req));
+    } catch (error) {
+      if (error instanceof QuotaExceededException) setRetryAfter(res, error);
+      throw error;
+    }
     const { nonce, expiresAt } = await this.nonces.issue();
     return { nonce, expiresAt: expiresAt.toISOString() };
   }

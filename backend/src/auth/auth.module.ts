@@ -1,11 +1,13 @@
 import { Module } from "@nestjs/common";
 import { ChainModule } from "../chain/chain.module.js";
+import { QuotaModule } from "../quota/quota.module.js";
 import { ApiKeyService } from "./api-key.service.js";
 import { ApiKeysController } from "./api-keys.controller.js";
 import { AuthController } from "./auth.controller.js";
 import { AuthService } from "./auth.service.js";
 import { AuthenticatedGuard } from "./authenticated.guard.js";
 import { NonceService } from "./nonce.service.js";
+import { NonceRateLimit } from "./nonce-rate-limit.js";
 import { SessionService } from "./session.service.js";
 import { SignInService } from "./sign-in.service.js";
 
@@ -14,9 +16,17 @@ import { SignInService } from "./sign-in.service.js";
  * for {@link AuthService} (`authenticate(headers)`), {@link AuthenticatedGuard} and `@CurrentMember()`.
  */
 @Module({
-  imports: [ChainModule],
+  imports: [ChainModule, QuotaModule],
   controllers: [AuthController, ApiKeysController],
-  providers: [NonceService, SignInService, SessionService, ApiKeyService, AuthService, AuthenticatedGuard],
+  providers: [
+    NonceService,
+    NonceRateLimit,
+    SignInService,
+    SessionService,
+    ApiKeyService,
+    AuthService,
+    AuthenticatedGuard,
+  ],
   exports: [AuthService, AuthenticatedGuard],
 })
 export class AuthModule {}

@@ -157,18 +157,28 @@ export function graphqlChatError(error: unknown): unknown {
   });
 }
 
-async function requireMember(context: ChatContext): Promise<Member> {
+/** The signed-in member, or a ChatError AUTH_REQUIRED saying how to sign in. */
+async function memberOf(context: ChatContext): Promise<Member> {
   const member = await context.member();
   if (!member) {
-    throw graphqlChatError(
-      new ChatError(
-        "AUTH_REQUIRED",
-        "sign in first (Sign-In with Ethereum at POST /auth/nonce and /auth/verify), or send an API key",
-      ),
+    throw new ChatError(
+      "AUTH_REQUIRED",
+      "sign in first (Sign-In with Ethereum at POST /auth/nonce and /auth/verify), or send an API key",
     );
   }
   return member;
 }
+
+async function requireMember(context: ChatContext): Promise<Member> {
+  try {
+    return await memberOf(context);
+  } catch (error) {
+    throw graphqlChatError(error);
+  }
+}
+
+/** What the chatStream source yields: the answer's events, or the refusal or error that ended it. */
+type ChatStreamItem = ChatEvent | { type: "error"; error: ChatError };
 
 /** The chat's GraphQL fields: `chat` (mutation), `chatStream` (subscription), `myUsage` (query). */
 export function chatSchemaExtensions(chat: ChatService, usage: UsageRecorder): Required<SchemaExtensions> {
@@ -192,15 +202,27 @@ export function chatSchemaExtensions(chat: ChatService, usage: UsageRecorder): R
       type: nonNull(ChatStreamEvent),
       description: "The same as `chat`, streamed: tokens as they are generated (already guarded), then the answer.",
       args: chatArgs,
-      subscribe: async function* (_root, args: ChatArgs, context: ChatContext) {
-        const member = await requireMember(context);
+      // A refusal, or an end by error after tokens were sent (MODEL_REVOKED), is the last event: a GraphQL error with
+      // its code (`data: null`, `errors[0].extensions.code`), after which the subscription completes. Thrown from the
+      // source instead, it would reach graphql-ws as a failed stream, whose error message keeps the code only by
+      // accident of the graphql version.
+      subscribe: async function* (_root, args: ChatArgs, context: ChatContext): AsyncGenerator<ChatStreamItem> {
+        // Ends the generation when the client unsubscribes before the answer is complete.
+        const abort = new AbortController();
         try {
-          yield* chat.chatStream(member, toRequest(args));
+          yield* chat.chatStream(await memberOf(context), toRequest(args), abort.signal);
         } catch (error) {
-          throw graphqlChatError(error);
+          if (!(error instanceof ChatError)) throw error;
+          yield { type: "error", error };
+        } finally {
+          abort.abort();
         }
       },
-      resolve: (event: unknown) => event as ChatEvent,
+      resolve: (source: unknown): ChatEvent => {
+        const item = source as ChatStreamItem;
+        if (item.type === "error") throw graphqlChatError(item.error);
+        return item;
+      },
     },
   };
   const query: GraphQLFieldConfigMap<unknown, ChatContext> = {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from "@nestjs/common";
+import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Req, Res } from "@nestjs/common";
 import { plainToInstance, Type } from "class-transformer";
 import {
   ArrayMinSize,
@@ -51,7 +51,6 @@ class ChatCompletionDto {
 /** The parts of express's request and response this controller uses. */
 interface HttpRequest {
   headers: Record<string, string | string[] | undefined>;
-  on(event: "close", listener: () => void): void;
 }
 interface HttpResponse {
   status(code: number): HttpResponse;
@@ -60,8 +59,20 @@ interface HttpResponse {
   write(chunk: string): boolean;
   end(): void;
   flushHeaders(): void;
+  on(event: "close", listener: () => void): void;
   headersSent: boolean;
+  writableFinished: boolean;
 }
+
+/** The last event of a stream that failed for a reason that is not the member's (the server logs say which). */
+const STREAM_FAILED = {
+  error: {
+    message: "the answer failed on the server; send the request again",
+    type: "server_error",
+    code: "INTERNAL_ERROR",
+    param: null,
+  },
+};
 
 /** OpenAI's error body. */
 function errorBody(error: ChatError) {
@@ -76,6 +87,8 @@ function errorBody(error: ChatError) {
  */
 @Controller("v1")
 export class OpenAiController {
+  readonly #logger = new Logger("OpenAiApi");
+
   constructor(
     @Inject(ChatService) private readonly chat: ChatService,
     @Inject(ModelServingService) private readonly serving: ModelServingService,
@@ -100,8 +113,12 @@ export class OpenAiController {
   @Post("chat/completions")
   @HttpCode(200)
   async completions(@Body() body: unknown, @Req() req: HttpRequest, @Res() res: HttpResponse): Promise<void> {
+    // The client went away before the answer was complete: stop generating. (The request's own "close" event fires as
+    // soon as its body has been read, so it cannot tell.)
     const abort = new AbortController();
-    req.on("close", () => abort.abort());
+    res.on("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
     try {
       const member = await this.#member(req);
       const dto = await parse(body);
@@ -163,19 +180,21 @@ export class OpenAiController {
   }
 
   #fail(res: HttpResponse, error: unknown): void {
-    const chatError =
-      error instanceof ChatError ? error : new ChatError("BAD_REQUEST", "the request failed; see the server logs");
-    if (!(error instanceof ChatError)) throw error;
     if (res.headersSent) {
-      // Already streaming: the error becomes the last event, as OpenAI's servers do.
-      res.write(sse(errorBody(chatError)));
+      // Already streaming: the error becomes the last event, as OpenAI's servers do, and the stream closes without
+      // [DONE]. An unexpected failure ends it the same way rather than leaving the client waiting.
+      if (!(error instanceof ChatError)) {
+        this.#logger.error({ message: "chat stream failed", error: (error as Error).message });
+      }
+      res.write(sse(error instanceof ChatError ? errorBody(error) : STREAM_FAILED));
       res.end();
       return;
     }
-    if (chatError.details.retryAfterSeconds !== undefined) {
-      res.setHeader("retry-after", String(chatError.details.retryAfterSeconds));
+    if (!(error instanceof ChatError)) throw error;
+    if (error.details.retryAfterSeconds !== undefined) {
+      res.setHeader("retry-after", String(error.details.retryAfterSeconds));
     }
-    res.status(chatError.status).json(errorBody(chatError));
+    res.status(error.status).json(errorBody(error));
   }
 }
 

@@ -124,6 +124,11 @@ export interface AuthConfig {
   domains: string[];
   /** AUTH_NONCE_TTL_SECONDS (300): how long a nonce from POST /auth/nonce can be used. */
   nonceTtlSeconds: number;
+  /**
+   * AUTH_NONCE_RATE_LIMIT_PER_MINUTE (30): nonces one client address (an IPv6 client's /64) may get from
+   * POST /auth/nonce per minute; counted in Redis with REDIS_URL, so across replicas.
+   */
+  nonceRateLimitPerMinute: number;
   /** AUTH_CLOCK_SKEW_SECONDS (60): how far in the future a message's `Issued At` or `Not Before` may be. */
   clockSkewSeconds: number;
   /** SESSION_TTL_SECONDS (3600): how long a session lasts (never longer than the message's `Expiration Time`). */
@@ -157,6 +162,7 @@ function authConfig(env: Env, port: number, production: boolean, problems: strin
   return {
     domains: domains.map((domain) => domain.toLowerCase()),
     nonceTtlSeconds: readInteger(env, "AUTH_NONCE_TTL_SECONDS", 300, 10, 3_600, problems),
+    nonceRateLimitPerMinute: readInteger(env, "AUTH_NONCE_RATE_LIMIT_PER_MINUTE", 30, 1, 1_000_000, problems),
     clockSkewSeconds: readInteger(env, "AUTH_CLOCK_SKEW_SECONDS", 60, 0, 600, problems),
     sessionTtlSeconds: readInteger(env, "SESSION_TTL_SECONDS", 3_600, 1, 604_800, problems),
     sessionSecret,

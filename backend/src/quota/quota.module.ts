@@ -13,7 +13,7 @@ export async function openQuotaStore(config: QuotaConfig): Promise<QuotaStore> {
     });
     return new MemoryQuotaStore();
   }
-  return RedisQuotaStore.connect(config.redisUrl);
+  return RedisQuotaStore.connect(config.redisUrl, { keyPrefix: config.redisKeyPrefix });
 }
 
 /** Per-member quotas and rate limits ({@link QuotaService}), shared across replicas through REDIS_URL. */

@@ -17,6 +17,7 @@ describe("auth configuration", () => {
     expect(loadAppConfig({ PORT: "4100" }).auth).toEqual({
       domains: ["localhost:4100"],
       nonceTtlSeconds: 300,
+      nonceRateLimitPerMinute: 30,
       clockSkewSeconds: 60,
       sessionTtlSeconds: 3600,
       sessionSecret: undefined,

@@ -53,7 +53,8 @@ export async function startTestChain(): Promise<TestChain> {
 
 /**
  * The backend as main.ts starts it, with AuthModule (imported beside AppModule until app.module.ts lists it), on a
- * free port, without the indexer (sign-in does not need it), signing in for {@link DOMAIN}.
+ * free port, without the indexer (sign-in does not need it), signing in for {@link DOMAIN}, with a nonce rate limit
+ * high enough for any test.
  */
 export async function startAuthBackend(
   chain: TestChain,
@@ -68,6 +69,8 @@ export async function startAuthBackend(
     COMMONS_DEPLOYMENTS_DIR: chain.deploymentsDir,
     INDEXER_ENABLED: "false",
     AUTH_DOMAIN: DOMAIN,
+    // The tests ask for many nonces from one address; test/backend/auth/nonce-limit.test.ts tests the limit itself.
+    AUTH_NONCE_RATE_LIMIT_PER_MINUTE: "1000",
     ...env,
   });
   try {
