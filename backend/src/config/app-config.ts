@@ -1,5 +1,6 @@
 import path from "node:path";
 import { type Env, readBoolean, readInteger } from "./env-values.js";
+import { readTrustProxy, type TrustProxy } from "./trust-proxy.js";
 
 /** The backend's configuration, read once from the environment at startup. */
 export interface AppConfig {
@@ -20,6 +21,8 @@ export interface AppConfig {
   graphql: GraphqlConfig;
   /** `json` (default): one JSON object per line; `text`: Nest's coloured lines, for a terminal. */
   logFormat: "json" | "text";
+  /** TRUST_PROXY: reverse proxies whose X-Forwarded-For names the client (per-client limits count it). */
+  trustProxy: TrustProxy;
   auth: AuthConfig;
 }
 
@@ -95,6 +98,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   };
   const logFormat = env.LOG_FORMAT || "json";
   if (logFormat !== "json" && logFormat !== "text") problems.push(`LOG_FORMAT=${logFormat} must be json or text`);
+  const trustProxy = readTrustProxy(env.TRUST_PROXY, problems);
   const auth = authConfig(env, port, production, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = env.DATA_DIR === "memory://" ? "memory://" : path.resolve(env.DATA_DIR || ".data");
@@ -109,6 +113,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     indexer,
     graphql,
     logFormat: logFormat as AppConfig["logFormat"],
+    trustProxy,
     auth,
   };
 }

@@ -13,10 +13,12 @@ interface JsonResponse {
 }
 
 /**
- * HTTP settings every instance of the backend shares (main.ts and the tests): the request body limit, and errors of
- * the body parser answered as JSON with a stable code instead of express's HTML page.
+ * HTTP settings every instance of the backend shares (main.ts and the tests): which proxies may name the client
+ * (TRUST_PROXY), the request body limit, and errors of the body parser answered as JSON with a stable code instead of
+ * express's HTML page.
  */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  if (config.trustProxy !== false) app.set("trust proxy", config.trustProxy);
   app.useBodyParser("json", { limit: config.graphql.maxBodyBytes });
   app.use((error: BodyParserError, _req: unknown, res: JsonResponse, next: (error: unknown) => void) => {
     if (error.type === "entity.too.large") {

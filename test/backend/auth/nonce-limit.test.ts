@@ -59,11 +59,16 @@ interface NonceReply {
   body: Record<string, unknown>;
 }
 
-/** POST /auth/nonce from the local address `from` (any 127.x.y.z reaches the app on Linux's loopback). */
-async function askNonce(app: NestExpressApplication, from = "127.0.0.1"): Promise<NonceReply> {
+/**
+ * POST /auth/nonce from the local address `from` (any 127.x.y.z reaches the app on Linux's loopback), optionally as
+ * a proxy would send it, with X-Forwarded-For.
+ */
+async function askNonce(app: NestExpressApplication, from = "127.0.0.1", forwardedFor?: string): Promise<NonceReply> {
   const { port } = new URL(await app.getUrl());
+  const headers = forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor };
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method: "POST", path: "/auth/nonce", localAddress: from }, (res) => {
+    const options = { host: "127.0.0.1", port, method: "POST", path: "/auth/nonce", localAddress: from, headers };
+    const req = request(options, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => {
@@ -177,6 +182,26 @@ describe("without REDIS_URL (one replica)", () => {
     expect((await take("b")).applied).toBe(false);
     expect((await take("a")).applied).toBe(true);
     await store.close();
+  });
+});
+
+describe("behind a reverse proxy", () => {
+  it("counts the client a trusted proxy names (TRUST_PROXY), and ignores X-Forwarded-For from anyone else", async () => {
+    const limited = { AUTH_NONCE_RATE_LIMIT_PER_MINUTE: "2", REDIS_URL: "" };
+    const proxied = await backend({ ...limited, TRUST_PROXY: "loopback" });
+    const direct = await backend(limited);
+    const statuses = async (app: NestExpressApplication, forwardedFor: string[]) => {
+      const seen: number[] = [];
+      for (const client of forwardedFor) seen.push((await askNonce(app, "127.0.0.3", client)).status);
+      return seen;
+    };
+    await awayFromMinuteBoundary();
+    // Behind the proxy, each client has its own count; the proxy's own address is not what is counted.
+    expect(await statuses(proxied, ["203.0.113.7", "203.0.113.7", "203.0.113.7", "198.51.100.9"])).toEqual([
+      201, 201, 429, 201,
+    ]);
+    // Without TRUST_PROXY, a client cannot pick a new address for each request by sending the header itself.
+    expect(await statuses(direct, ["203.0.113.7", "198.51.100.9", "192.0.2.1"])).toEqual([201, 201, 429]);
   });
 });
 
