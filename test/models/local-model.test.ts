@@ -114,6 +114,11 @@ describe("a loaded bundled model", () => {
     expect(result.completionTokens).toBeLessThanOrEqual(tokensAtAbort + 2);
   });
 
+  it("generates nothing for a request whose signal was aborted before the call", async () => {
+    const result = await model.generate(QUESTION, { maxNewTokens: 16, signal: AbortSignal.abort() }).result;
+    expect(result).toMatchObject({ finishReason: "abort", completionTokens: 0 });
+  });
+
   it("drops a request aborted while it waits in the queue", async () => {
     const controller = new AbortController();
     const first = model.generate(QUESTION, { maxNewTokens: 16 });

@@ -167,7 +167,9 @@ export class LocalModel {
   ): Promise<void> {
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    // A signal aborted before the call (a client gone while its request was being prepared) fires no event.
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
     let release: (() => void) | undefined;
     try {
       release = await this.#queue.acquire(controller.signal);
