@@ -64,10 +64,13 @@ interface HttpResponse {
   writableFinished: boolean;
 }
 
-/** The last event of a stream that failed for a reason that is not the member's (the server logs say which). */
-const STREAM_FAILED = {
+/**
+ * The error body (or the last event of a stream) when a request failed for a reason that is not the member's: OpenAI's
+ * shape, so clients report it as a server error; the server logs say which.
+ */
+const SERVER_FAILED = {
   error: {
-    message: "the answer failed on the server; send the request again",
+    message: "the request failed on the server; send it again, and tell the operator if it keeps failing",
     type: "server_error",
     code: "INTERNAL_ERROR",
     param: null,
@@ -180,17 +183,23 @@ export class OpenAiController {
   }
 
   #fail(res: HttpResponse, error: unknown): void {
+    if (!(error instanceof ChatError)) {
+      this.#logger.error({
+        message: res.headersSent ? "chat stream failed" : "chat request failed",
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
     if (res.headersSent) {
       // Already streaming: the error becomes the last event, as OpenAI's servers do, and the stream closes without
       // [DONE]. An unexpected failure ends it the same way rather than leaving the client waiting.
-      if (!(error instanceof ChatError)) {
-        this.#logger.error({ message: "chat stream failed", error: (error as Error).message });
-      }
-      res.write(sse(error instanceof ChatError ? errorBody(error) : STREAM_FAILED));
+      res.write(sse(error instanceof ChatError ? errorBody(error) : SERVER_FAILED));
       res.end();
       return;
     }
-    if (!(error instanceof ChatError)) throw error;
+    if (!(error instanceof ChatError)) {
+      res.status(500).json(SERVER_FAILED);
+      return;
+    }
     if (error.details.retryAfterSeconds !== undefined) {
       res.setHeader("retry-after", String(error.details.retryAfterSeconds));
     }

@@ -190,6 +190,37 @@ function summary(seen: Seen[]): string {
 /** Everything `client` saw, as kinds. */
 const kinds = (seen: Seen[], client: Seen["client"]) => seen.filter((s) => s.client === client).map((s) => s.kind);
 
+describe("a fault on the server", () => {
+  it("answers 500 in OpenAI's error shape, logging the fault and nothing of the conversation", async () => {
+    const model = app.get(ModelServingService).get("commons-chat").model;
+    const generate = model.generate;
+    model.generate = () => {
+      throw new Error("simulated runtime fault");
+    };
+    try {
+      const response = await fetch(`${url}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({
+        error: {
+          message: "the request failed on the server; send it again, and tell the operator if it keeps failing",
+          type: "server_error",
+          code: "INTERNAL_ERROR",
+          param: null,
+        },
+      });
+      const failure = logger.lines.find((line) => line.includes("chat request failed"));
+      expect(failure).toContain("simulated runtime fault");
+      expect(logger.lines.join("\n")).not.toContain("revocation test prompt");
+    } finally {
+      model.generate = generate;
+    }
+  });
+});
+
 describe("a member who stops reading", () => {
   it("stops the generation when an SSE client disconnects", async () => {
     const seen: Seen[] = [];
