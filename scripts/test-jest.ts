@@ -2,7 +2,7 @@
 //
 //   tsx scripts/test-jest.ts <name> <path>...
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const [name, ...paths] = process.argv.slice(2);
@@ -11,7 +11,8 @@ if (!name || paths.length === 0) {
   process.exit(2);
 }
 mkdirSync("reports", { recursive: true });
-const resultsFile = path.join("reports", `jest-${name}.json`);
+// One file per run: two runs at once (a suite while the whole suite runs) must not read each other's results.
+const resultsFile = path.join("reports", `jest-${name}-${process.pid}.json`);
 const code = await new Promise<number>((resolve) => {
   const child = spawn(
     process.execPath,
@@ -42,6 +43,7 @@ try {
 } catch {
   failed = 1;
 }
+rmSync(resultsFile, { force: true });
 if (code !== 0 && failed === 0) failed = 1;
 console.log(`${name}: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

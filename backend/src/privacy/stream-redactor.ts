@@ -39,6 +39,8 @@ export class StreamRedactor {
   #context = "";
   /** Received text not sent yet, raw. */
   #pending = "";
+  /** Whether #context still holds everything sent (nothing has been dropped from its start). */
+  #contextComplete = true;
   #lastAttempt = 0;
   #ended = false;
 
@@ -81,7 +83,7 @@ export class StreamRedactor {
       cut = final ? window.length : Math.max(offset, lastWhitespace(window) + 1);
     } else {
       spans = detect(window, this.#categories);
-      cut = safeCut(window, offset, spans, final);
+      cut = safeCut(window, offset, spans, final, this.#contextComplete);
     }
     this.#lastAttempt = this.#pending.length;
     if (cut <= offset) return "";
@@ -97,6 +99,7 @@ export class StreamRedactor {
       cursor = span.end;
     }
     out += window.slice(cursor, cut);
+    if (cut > LEFT_CONTEXT) this.#contextComplete = false;
     this.#context = window.slice(Math.max(0, cut - LEFT_CONTEXT), cut);
     this.#pending = window.slice(cut);
     this.#lastAttempt = this.#pending.length;

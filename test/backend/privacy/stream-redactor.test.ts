@@ -10,17 +10,7 @@ import {
   redactStream,
   StreamRedactor,
 } from "../../../backend/src/privacy/index.js";
-
-function oneShot(text: string): string {
-  return redact(text, { session: new RedactionSession(), restorable: false }).text;
-}
-
-function streamed(chunks: readonly string[], options: ConstructorParameters<typeof StreamRedactor>[0] = {}): string[] {
-  const redactor = new StreamRedactor({ session: new RedactionSession(), ...options });
-  const out = chunks.map((chunk) => redactor.push(chunk));
-  out.push(redactor.end());
-  return out;
-}
+import { oneShot, randomChunks, streamed } from "./helpers/streaming.js";
 
 const VALUES = [
   "jane.doe@example.org",
@@ -82,15 +72,7 @@ describe("StreamRedactor", () => {
       ...corpus.map((message) => message.text),
       ...Array.from({ length: 8 }, () => Array.from({ length: 30 }, () => r.pick(corpus).text).join(" ")),
     ];
-    for (const text of texts) {
-      const chunks: string[] = [];
-      for (let i = 0; i < text.length; ) {
-        const size = r.int(1, 12);
-        chunks.push(text.slice(i, i + size));
-        i += size;
-      }
-      expect(streamed(chunks).join("")).toBe(oneShot(text));
-    }
+    for (const text of texts) expect(streamed(randomChunks(text, r, 12)).join("")).toBe(oneShot(text));
   });
 
   it("restores the member's placeholders split over chunks, not those of values found in the answer", () => {
