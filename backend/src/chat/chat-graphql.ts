@@ -7,12 +7,11 @@ import {
   GraphQLInputObjectType,
   GraphQLInt,
   GraphQLList,
-  GraphQLNonNull,
-  type GraphQLNullableType,
   GraphQLObjectType,
   GraphQLString,
 } from "graphql";
 import type { SchemaExtensions } from "../graphql/entity-graphql-schema.js";
+import { list, nonNull } from "../graphql/type-builders.js";
 import type { ChatAnswer, ChatEvent, ChatRequest, ChatService, Member } from "./chat.service.js";
 import { ChatError } from "./chat-error.js";
 import type { UsageRecorder } from "./usage-recorder.js";
@@ -21,9 +20,6 @@ import type { UsageRecorder } from "./usage-recorder.js";
 export interface ChatContext {
   member: () => Promise<Member | undefined>;
 }
-
-const nonNull = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(type);
-const list = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type)));
 
 const Role = new GraphQLEnumType({
   name: "ChatRole",
@@ -169,7 +165,8 @@ async function memberOf(context: ChatContext): Promise<Member> {
   return member;
 }
 
-async function requireMember(context: ChatContext): Promise<Member> {
+/** The signed-in member, or a GraphQL error AUTH_REQUIRED. */
+export async function requireMember(context: ChatContext): Promise<Member> {
   try {
     return await memberOf(context);
   } catch (error) {

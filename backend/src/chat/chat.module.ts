@@ -28,6 +28,6 @@ import { UsageRecorder } from "./usage-recorder.js";
       useFactory: (auth: AuthService): MemberResolver => ({ resolve: (headers) => auth.resolve(headers) }),
     },
   ],
-  exports: [ChatService, UsageRecorder, MEMBER_RESOLVER],
+  exports: [ChatService, UsageRecorder, ConversationStore, MEMBER_RESOLVER],
 })
 export class ChatModule {}

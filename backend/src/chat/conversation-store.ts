@@ -12,11 +12,32 @@ export interface StoredConversation {
   modelVersion: string;
 }
 
+/** A stored conversation with its id and times. */
+export interface ConversationRecord extends StoredConversation {
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+type ConversationRow = {
+  id: string;
+  /** Seconds since the epoch (drivers differ in how they return timestamps). */
+  created: number | string;
+  expires: number | string;
+  iv: string;
+  tag: string;
+  ciphertext: string;
+};
+
+const SELECT_ROWS = `select id, extract(epoch from created_at)::float8 as created,
+  extract(epoch from expires_at)::float8 as expires, iv, tag, ciphertext from conversation`;
+
 /**
  * Conversations kept for a policy whose `retentionSeconds` is above zero: encrypted with AES-256-GCM under
  * CONVERSATION_KEY (64 hex characters; generated into DATA_DIR when unset) and deleted when their time is up (checked
  * every minute). What is stored is the redacted conversation the model saw, never the originals. With retention 0,
- * {@link store} is never called and nothing is written.
+ * {@link store} is never called and nothing is written. Members read and delete their own (GraphQL
+ * `myConversations`, `deleteMyConversation`), never anyone else's.
  */
 @Injectable()
 export class ConversationStore implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -65,16 +86,59 @@ export class ConversationStore implements OnApplicationBootstrap, OnApplicationS
 
   /** A member's stored conversation, decrypted; undefined when absent, expired or someone else's. */
   async read(member: string, id: string): Promise<StoredConversation | undefined> {
-    const [row] = await this.db.query<{ iv: string; tag: string; ciphertext: string }>(
-      "select iv, tag, ciphertext from conversation where id = $1 and member = $2 and expires_at > now()",
+    const record = await this.find(member, id);
+    if (!record) return undefined;
+    const { messages, answer, modelId, modelVersion } = record;
+    return { messages, answer, modelId, modelVersion };
+  }
+
+  /** {@link read}, with the conversation's id and times. */
+  async find(member: string, id: string): Promise<ConversationRecord | undefined> {
+    const [row] = await this.db.query<ConversationRow>(
+      `${SELECT_ROWS} where id = $1 and member = $2 and expires_at > now()`,
       [id, member.toLowerCase()],
     );
-    if (!row) return undefined;
+    return row && this.#decrypt(member, row);
+  }
+
+  /** A member's stored conversations that have not expired, newest first, at most `first`. */
+  async list(member: string, first: number): Promise<ConversationRecord[]> {
+    const rows = await this.db.query<ConversationRow>(
+      `${SELECT_ROWS} where member = $1 and expires_at > now() order by created_at desc, id limit $2`,
+      [member.toLowerCase(), first],
+    );
+    return rows.map((row) => this.#decrypt(member, row));
+  }
+
+  /** Deletes a member's stored conversation before its time; false when there is none of theirs with that id. */
+  async delete(member: string, id: string): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>(
+      "delete from conversation where id = $1 and member = $2 returning id",
+      [id, member.toLowerCase()],
+    );
+    return rows.length > 0;
+  }
+
+  /** Deletes every stored conversation of a member; returns how many. */
+  async deleteAll(member: string): Promise<number> {
+    const rows = await this.db.query<{ id: string }>("delete from conversation where member = $1 returning id", [
+      member.toLowerCase(),
+    ]);
+    return rows.length;
+  }
+
+  #decrypt(member: string, row: ConversationRow): ConversationRecord {
     const decipher = createDecipheriv("aes-256-gcm", this.#key, Buffer.from(row.iv, "base64"));
-    decipher.setAAD(Buffer.from(`${id}:${member.toLowerCase()}`));
+    decipher.setAAD(Buffer.from(`${row.id}:${member.toLowerCase()}`));
     decipher.setAuthTag(Buffer.from(row.tag, "base64"));
     const plain = Buffer.concat([decipher.update(Buffer.from(row.ciphertext, "base64")), decipher.final()]);
-    return JSON.parse(plain.toString("utf8")) as StoredConversation;
+    const conversation = JSON.parse(plain.toString("utf8")) as StoredConversation;
+    return {
+      ...conversation,
+      id: row.id,
+      createdAt: new Date(Number(row.created) * 1000),
+      expiresAt: new Date(Number(row.expires) * 1000),
+    };
   }
 
   /** Deletes every conversation whose retention has passed; returns how many. */

@@ -6,6 +6,8 @@ import { ChainService } from "../chain/chain.service.js";
 import { ChatModule } from "../chat/chat.module.js";
 import { ChatService } from "../chat/chat.service.js";
 import { type ChatContext, chatSchemaExtensions } from "../chat/chat-graphql.js";
+import { ConversationStore } from "../chat/conversation-store.js";
+import { conversationSchemaExtensions } from "../chat/conversations-graphql.js";
 import { MEMBER_RESOLVER, type MemberResolver } from "../chat/member-resolver.js";
 import { UsageRecorder } from "../chat/usage-recorder.js";
 import { APP_CONFIG, type AppConfig } from "../config/app-config.js";
@@ -59,8 +61,10 @@ function apolloOptions(
   members: MemberResolver,
   receipts: ReceiptVerifier,
   relay: RelayService,
+  conversations: ConversationStore,
 ): ApolloDriverConfig {
   const chatFields = chatSchemaExtensions(chat, usage);
+  const conversationFields = conversationSchemaExtensions(conversations);
   const receiptFields = receiptSchemaExtensions(receipts);
   const relayFields = relaySchemaExtensions(relay);
   const model = readSubgraphSchema();
@@ -88,8 +92,8 @@ function apolloOptions(
       };
     },
     extensions: {
-      query: { ...chatFields.query, ...receiptFields.query },
-      mutation: { ...chatFields.mutation, ...relayFields.mutation },
+      query: { ...chatFields.query, ...conversationFields.query, ...receiptFields.query },
+      mutation: { ...chatFields.mutation, ...conversationFields.mutation, ...relayFields.mutation },
       subscription: chatFields.subscription,
     },
   });
@@ -141,6 +145,7 @@ function apolloOptions(
         MEMBER_RESOLVER,
         ReceiptVerifier,
         RelayService,
+        ConversationStore,
       ],
       useFactory: apolloOptions,
     }),

@@ -1,8 +1,7 @@
 // Retention end to end, on a real local chain: the DAO publishes a policy that keeps conversations for a few seconds;
 // a member's conversation is then stored encrypted (nothing of it readable anywhere in the database), decrypts for
-// that member only, and is purged once its time is up; back under a policy with retention 0, nothing is stored.
-// There is no API to read a stored conversation back (docs/API.md), so the running app's ConversationStore stands in
-// for the member reading it.
+// that member only (GraphQL `myConversations`), can be deleted by that member before its time, and is purged once its
+// time is up; back under a policy with retention 0, nothing is stored.
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NestExpressApplication } from "@nestjs/platform-express";
@@ -14,7 +13,7 @@ import { IndexerService } from "../../../backend/src/indexer/indexer.service.js"
 import { RegistryService } from "../../../backend/src/registry/registry.service.js";
 import { usagePolicyRegistryAbi } from "../../../generated/contracts.js";
 import { genesisPolicy } from "../../../ignition/parameters.js";
-import { devAccount } from "../auth/helpers/auth-fixture.js";
+import { devAccount, signIn } from "../auth/helpers/auth-fixture.js";
 import { type ChatChain, member, startChatBackend, startChatChain } from "./helpers/chat-fixture.js";
 
 /** Short enough to wait for, long enough to find the conversation stored first. */
@@ -54,6 +53,27 @@ async function ask(): Promise<{ answer: string; conversationId: string | null }>
   const commons = (completion as unknown as { commons: { conversation_id: string | null } }).commons;
   return { answer: completion.choices[0]?.message.content ?? "", conversationId: commons.conversation_id };
 }
+
+interface GraphqlReply<Data> {
+  data?: Data | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** A GraphQL operation with `bearer` (an API key or session token) as the credentials. */
+async function graphql<Data>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  bearer?: string,
+): Promise<GraphqlReply<Data>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphqlReply<Data>;
+}
+
+const CONVERSATION_FIELDS = "id createdAt expiresAt modelId modelVersion messages { role content } answer";
 
 /** Every row of every table, as text. */
 async function wholeDatabase(): Promise<string> {
@@ -112,15 +132,54 @@ describe("a policy that keeps conversations", () => {
     }
   });
 
-  it("decrypts for its member only", async () => {
-    const store = app.get(ConversationStore);
-    expect(await store.read(member.address, conversationId)).toEqual({
-      messages: [{ role: "user", content: PROMPT }],
-      answer,
-      modelId: "commons-chat",
-      modelVersion: "1.1.0",
-    });
-    expect(await store.read(devAccount(1).address, conversationId)).toBeUndefined();
+  it("decrypts for its member only, through the API", async () => {
+    const mine = await graphql<{ myConversations: Record<string, unknown>[] }>(
+      `{ myConversations { ${CONVERSATION_FIELDS} } }`,
+      {},
+      apiKey,
+    );
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?.myConversations).toEqual([
+      {
+        id: conversationId,
+        createdAt: expect.any(String),
+        expiresAt: expect.any(String),
+        modelId: "commons-chat",
+        modelVersion: "1.1.0",
+        messages: [{ role: "user", content: PROMPT }],
+        answer,
+      },
+    ]);
+    const [stored] = mine.data?.myConversations ?? [];
+    const kept = Date.parse(String(stored?.expiresAt)) - Date.parse(String(stored?.createdAt));
+    expect(kept).toBeGreaterThan((RETENTION_SECONDS - 1) * 1000);
+    expect(kept).toBeLessThanOrEqual((RETENTION_SECONDS + 1) * 1000);
+    const one = await graphql<{ myConversation: { id: string } | null }>(
+      "query ($id: String!) { myConversation(id: $id) { id answer } }",
+      { id: conversationId },
+      apiKey,
+    );
+    expect(one.data?.myConversation).toEqual({ id: conversationId, answer });
+
+    // Another member sees none of it, and cannot delete it.
+    const other = (await signIn(app, devAccount(1))).token;
+    const theirs = await graphql<{ myConversations: unknown[]; myConversation: unknown }>(
+      "query ($id: String!) { myConversations { id } myConversation(id: $id) { id } }",
+      { id: conversationId },
+      other,
+    );
+    expect(theirs.data).toEqual({ myConversations: [], myConversation: null });
+    const deleted = await graphql<{ deleteMyConversation: boolean }>(
+      "mutation ($id: String!) { deleteMyConversation(id: $id) }",
+      { id: conversationId },
+      other,
+    );
+    expect(deleted.data?.deleteMyConversation).toBe(false);
+    expect(await app.get(ConversationStore).read(member.address, conversationId)).toBeDefined();
+
+    // Without credentials: the error says how to sign in.
+    const anonymous = await graphql("{ myConversations { id } }");
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("AUTH_REQUIRED");
   });
 
   it("is kept until its retention has passed, then purged", async () => {
@@ -137,6 +196,28 @@ describe("a policy that keeps conversations", () => {
     await store.purge();
     expect(await conversationIds()).toEqual([]);
   }, 20_000);
+
+  it("deletes a member's conversations when the member asks, before their time", async () => {
+    const first = (await ask()).conversationId ?? "";
+    const second = (await ask()).conversationId ?? "";
+    expect((await conversationIds()).sort()).toEqual([first, second].sort());
+    const one = await graphql<{ deleteMyConversation: boolean }>(
+      "mutation ($id: String!) { deleteMyConversation(id: $id) }",
+      { id: first },
+      apiKey,
+    );
+    expect(one.data?.deleteMyConversation).toBe(true);
+    expect(await conversationIds()).toEqual([second]);
+    const again = await graphql<{ deleteMyConversation: boolean }>(
+      "mutation ($id: String!) { deleteMyConversation(id: $id) }",
+      { id: first },
+      apiKey,
+    );
+    expect(again.data?.deleteMyConversation).toBe(false);
+    const all = await graphql<{ deleteMyConversations: number }>("mutation { deleteMyConversations }", {}, apiKey);
+    expect(all.data?.deleteMyConversations).toBe(1);
+    expect(await conversationIds()).toEqual([]);
+  }, 30_000);
 });
 
 describe("back under a policy with retention 0", () => {
