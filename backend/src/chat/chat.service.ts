@@ -207,16 +207,25 @@ export class ChatService {
       yield { type: "done", answer };
     } catch (error) {
       if (error instanceof ModelUnloadedError) {
-        throw new ChatError(
-          "MODEL_REVOKED",
-          `${version.modelId} ${version.version} stopped being served while answering (the registry no longer approves it); send the request again to use the current default version`,
-        );
+        throw new ChatError("MODEL_REVOKED", this.#revokedMessage(version.modelId, version.version));
       }
       throw error;
     } finally {
       session.dispose();
       await this.quota.settle(admission.reservation, used);
     }
+  }
+
+  /** Why an answer ended when its version stopped being served, and whether sending it again can help. */
+  #revokedMessage(modelId: string, version: string): string {
+    const stopped = `${modelId} ${version} stopped being served while answering (the registry no longer approves it)`;
+    const others = this.serving
+      .status()
+      .filter((m) => m.modelId === modelId && m.version !== version && m.state === "loaded");
+    const next = others.find((m) => m.isDefault) ?? others[0];
+    return next
+      ? `${stopped}; send the request again to use ${modelId} ${next.version}`
+      : `${stopped}; no other version of ${modelId} is served now (GET /v1/models lists what is): wait for the DAO to approve one`;
   }
 
   #model(requested: string | undefined, policy: ActivePolicy) {

@@ -366,7 +366,7 @@ describe("a model version revoked while it answers", () => {
       const error = seen.find((s) => s.client === client && s.kind === "error");
       expect(error?.code).toBe("MODEL_REVOKED");
       expect(error?.message).toMatch(
-        /commons-chat 1\.1\.0 stopped being served while answering \(the registry no longer approves it\)/,
+        /^commons-chat 1\.1\.0 stopped being served while answering \(the registry no longer approves it\); no other version of commons-chat is served now/,
       );
       const all = kinds(seen, client);
       expect(all.slice(all.indexOf("error"))).toEqual(["error", "end"]);
