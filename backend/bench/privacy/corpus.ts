@@ -321,8 +321,14 @@ function piiValue(slot: string, c: Context): string {
   }
 }
 
-/** Fills a template: `{SLOT}` holes become values; personal-data ones are labelled. */
-function fill(template: string, c: Context): LabelledMessage {
+/**
+ * Fills a template: each `{SLOT}` hole becomes what `holeValue` gives for it, in order; holes with a category are
+ * labelled.
+ */
+export function fillTemplate(
+  template: string,
+  holeValue: (slot: string) => { readonly value: string; readonly category?: Category },
+): LabelledMessage {
   let text = "";
   const spans: GoldSpan[] = [];
   for (const part of template.split(/(\{[A-Z0-9]+\})/)) {
@@ -331,16 +337,19 @@ function fill(template: string, c: Context): LabelledMessage {
       text += part;
       continue;
     }
-    const category = PII_SLOTS[slot];
-    if (category === undefined) {
-      text += filler(slot, c);
-      continue;
-    }
-    const value = piiValue(slot, c);
-    spans.push({ category, start: text.length, end: text.length + value.length });
+    const { value, category } = holeValue(slot);
+    if (category !== undefined) spans.push({ category, start: text.length, end: text.length + value.length });
     text += value;
   }
   return { text, spans };
+}
+
+/** Fills a template of this corpus: personal-data holes are labelled. */
+function fill(template: string, c: Context): LabelledMessage {
+  return fillTemplate(template, (slot) => {
+    const category = PII_SLOTS[slot];
+    return category === undefined ? { value: filler(slot, c) } : { value: piiValue(slot, c), category };
+  });
 }
 
 // Templates: what members type. A message is one of these, sometimes with a look-alike sentence added.

@@ -27,6 +27,7 @@ import {
 import { injectionHeldOut } from "./injection-held-out.js";
 import { buildInjectionSets } from "./injection-training-set.js";
 import { type CategoryScore, ourPredictor, type PredictedSpan, rates, scoreCorpus, total } from "./metrics.js";
+import { generateNameSplitMessages } from "./name-split.js";
 import { REDACT_PII_CLAIMED, redactPii, redactPiiSpans } from "./redact-pii-adapter.js";
 import { Random } from "./values.js";
 
@@ -158,6 +159,26 @@ function streamingAgreement(messages: readonly LabelledMessage[], r: Random): { 
   return { same, total: count };
 }
 
+/** The table of a split about names: the categories it has values or predictions of, and its flagged negatives. */
+function nameSplitSection(name: string, messages: readonly LabelledMessage[]): { text: string; positives: number } {
+  const scores = scoreCorpus(messages, ourPredictor);
+  const categories = CATEGORIES.filter((category) => {
+    const score = scores.get(category);
+    return score !== undefined && (score.gold > 0 || score.predicted > 0);
+  });
+  const negatives = messages.filter((message) => message.spans.length === 0);
+  const flagged = negatives.filter((message) => ourPredictor(message.text).length > 0).length;
+  return {
+    text: [
+      `**Our detectors, ${name}** (the categories it has values or predictions of; ${flagged} of ` +
+        `${negatives.length} messages without personal data get a prediction)`,
+      "",
+      scoreTable(scores, categories, true),
+    ].join("\n"),
+    positives: messages.length - negatives.length,
+  };
+}
+
 export function runEvaluation(): string {
   const corpus = generateCorpus(seed);
   const heldOut = generateHeldOut(seed + 1);
@@ -167,14 +188,9 @@ export function runEvaluation(): string {
 
   const ours = scoreCorpus(corpus, ourPredictor);
   const oursHeldOut = scoreCorpus(heldOut, ourPredictor);
-  const oursFresh = scoreCorpus(fresh, ourPredictor);
-  // The fresh split is about names: report the categories it has values or predictions of.
-  const freshCategories = CATEGORIES.filter((category) => {
-    const score = oursFresh.get(category);
-    return score !== undefined && (score.gold > 0 || score.predicted > 0);
-  });
-  const freshNegatives = fresh.filter((message) => message.spans.length === 0);
-  const freshFlagged = freshNegatives.filter((message) => ourPredictor(message.text).length > 0).length;
+  const freshSection = nameSplitSection("fresh split", fresh);
+  const nameSplit = generateNameSplitMessages(seed + 4);
+  const nameSection = nameSplitSection("name split", nameSplit);
   let unaligned = 0;
   const theirs = scoreCorpus(corpus, (text): readonly PredictedSpan[] => {
     const spans = redactPiiSpans(text);
@@ -210,8 +226,10 @@ export function runEvaluation(): string {
       `${(bytes / 1024).toFixed(0)} KiB, ${[...perCategory.values()].reduce((a, b) => a + b, 0)} labelled values ` +
       `(${CATEGORIES.map((category) => `${category} ${perCategory.get(category) ?? 0}`).join(", ")}). ` +
       `Held-out split: ${heldOut.length} messages from templates written after tuning (partly tuned on since; see above). ` +
-      `Fresh split: ${fresh.length} messages (${fresh.length - freshNegatives.length} with names) with templates, names, ` +
-      "places and products of their own (`fresh-split.ts`).",
+      `Fresh split: ${fresh.length} messages (${freshSection.positives} with names) with templates, names, ` +
+      "places and products of their own (`fresh-split.ts`). " +
+      `Name split: ${nameSplit.length} messages (${nameSection.positives} with names), written before any change it ` +
+      "measures (`name-split.ts`).",
     "",
     "**Our detectors, corpus** (span level; Hidden: the share of values covered by a prediction of any category)",
     "",
@@ -221,10 +239,9 @@ export function runEvaluation(): string {
     "",
     scoreTable(oursHeldOut, CATEGORIES, true),
     "",
-    `**Our detectors, fresh split** (the categories it has values or predictions of; ${freshFlagged} of ` +
-      `${freshNegatives.length} messages without personal data get a prediction)`,
+    freshSection.text,
     "",
-    scoreTable(oursFresh, freshCategories, true),
+    nameSection.text,
     "",
     `**redact-pii 3.4.0, corpus**, on the categories it claims (its PASSWORD and CREDENTIALS rules count as SECRET). ` +
       `It has no rule for IBAN, DATE_OF_BIRTH, CRYPTO_ADDRESS, PRIVATE_KEY or SEED_PHRASE; Hidden shows what its other ` +

@@ -4,9 +4,8 @@
 // and names were not used to pick any rule or word of the detectors. Names come from about fifteen cultures, with
 // and without cues: mid-sentence, in lists, in signatures and letters, possessives, lower case after "my name is",
 // names that are also words; the negatives are full of capitalised places, products, titles and organisations.
-import type { Category } from "../../src/privacy/categories.js";
-import type { GoldSpan, LabelledMessage } from "./corpus.js";
-import { email, phone, Random } from "./values.js";
+import type { LabelledMessage } from "./corpus.js";
+import { generateNameSplit, type NameSplitSpec } from "./name-split-generator.js";
 
 const GIVEN: Readonly<Record<string, readonly string[]>> = {
   english: ["Harriet", "Nathaniel", "Poppy", "Jasper", "Eleanor", "Rufus", "Clementine", "Wesley", "Faith", "Garrett"],
@@ -44,21 +43,6 @@ const SURNAMES: Readonly<Record<string, readonly string[]>> = {
   hebrew: ["Levi", "Mizrahi", "Friedman", "Ben-David"],
 };
 
-const CULTURES = Object.keys(GIVEN);
-
-interface FreshPerson {
-  readonly given: string;
-  readonly surname: string;
-  readonly full: string;
-}
-
-function freshPerson(r: Random): FreshPerson {
-  const culture = r.pick(CULTURES);
-  const given = r.pick(GIVEN[culture] ?? []);
-  const surname = r.pick(SURNAMES[culture] ?? []);
-  return { given, surname, full: `${given} ${surname}` };
-}
-
 const PLACES = [
   "Lisbon",
   "Kraków",
@@ -85,18 +69,6 @@ const ORGS = [
 const PRODUCTS = ["Notion", "Figma", "Trello", "Google Calendar", "Canva", "Xero", "QuickBooks", "Obsidian"];
 const DAYS = ["Monday", "Tuesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["March", "June", "September", "November"];
-
-/** Slots that hold personal data, and their category. */
-const SLOTS: Readonly<Record<string, Category>> = {
-  NAME: "PERSON_NAME",
-  FIRST: "PERSON_NAME",
-  SURNAME: "PERSON_NAME",
-  LNAME: "PERSON_NAME",
-  NAME2: "PERSON_NAME",
-  FIRST2: "PERSON_NAME",
-  EMAIL: "EMAIL",
-  PHONE: "PHONE",
-};
 
 const POSITIVE_TEMPLATES: readonly string[] = [
   "Can you proofread this before I send it to {NAME}? They're picky about commas.",
@@ -184,64 +156,19 @@ const NEGATIVE_TEMPLATES: readonly string[] = [
   "Red Bull or Monster, which has more caffeine?",
 ];
 
-/** Fills a template: personal-data slots are labelled. */
-function fill(template: string, r: Random): LabelledMessage {
-  const person = freshPerson(r);
-  const other = freshPerson(r);
-  let text = "";
-  const spans: GoldSpan[] = [];
-  for (const part of template.split(/(\{[A-Z0-9]+\})/)) {
-    const slot = /^\{([A-Z0-9]+)\}$/.exec(part)?.[1];
-    if (slot === undefined) {
-      text += part;
-      continue;
-    }
-    const value = slotValue(slot, person, other, r);
-    const category = SLOTS[slot];
-    if (category !== undefined) spans.push({ category, start: text.length, end: text.length + value.length });
-    text += value;
-  }
-  return { text, spans };
-}
-
-function slotValue(slot: string, person: FreshPerson, other: FreshPerson, r: Random): string {
-  switch (slot) {
-    case "NAME":
-      return person.full;
-    case "FIRST":
-      return person.given;
-    case "SURNAME":
-      return person.surname;
-    case "LNAME":
-      return (r.chance(0.5) ? person.given : person.full).toLowerCase();
-    case "NAME2":
-      return other.full;
-    case "FIRST2":
-      return other.given;
-    case "EMAIL":
-      return email(r, person);
-    case "PHONE":
-      return phone(r);
-    case "PLACE":
-      return r.pick(PLACES);
-    case "ORG":
-      return r.pick(ORGS);
-    case "PRODUCT":
-      return r.pick(PRODUCTS);
-    case "DAY":
-      return r.pick(DAYS);
-    case "MONTH":
-      return r.pick(MONTHS);
-    default:
-      throw new Error(`unknown slot ${slot}`);
-  }
-}
+const FRESH: NameSplitSpec = {
+  given: GIVEN,
+  surnames: SURNAMES,
+  places: PLACES,
+  orgs: ORGS,
+  products: PRODUCTS,
+  days: DAYS,
+  months: MONTHS,
+  positives: POSITIVE_TEMPLATES,
+  negatives: NEGATIVE_TEMPLATES,
+};
 
 /** The fresh split of a seed: `positives` messages with names, then `negatives` without personal data. */
 export function generateFresh(seed: number, positives = 500, negatives = 150): LabelledMessage[] {
-  const r = new Random(seed);
-  const messages: LabelledMessage[] = [];
-  for (let i = 0; i < positives; i++) messages.push(fill(r.pick(POSITIVE_TEMPLATES), r));
-  for (let i = 0; i < negatives; i++) messages.push(fill(r.pick(NEGATIVE_TEMPLATES), r));
-  return messages;
+  return generateNameSplit(FRESH, seed, positives, negatives);
 }
