@@ -21,7 +21,7 @@
 import { CATEGORIES } from "./categories.js";
 import { MONTHS } from "./detectors/date-of-birth.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./detectors/first-names.js";
-import { NAME_WORDS } from "./detectors/person-name.js";
+import { NAME_RIGHT_CONTEXT_CHARS, NAME_WORDS } from "./detectors/person-name.js";
 import { MAX_PEM_LENGTH } from "./detectors/private-key.js";
 import { BIP39_WORDS } from "./detectors/seed-phrase.js";
 import { ADDRESS_WORDS } from "./detectors/street-address.js";
@@ -34,11 +34,11 @@ export const LEFT_CONTEXT = 512;
 export const INERT_TOKENS = 8;
 export const INERT_CHARS = 64;
 /**
- * Characters between a capitalised word or a month and a cut under rule 2: the person-name detector reads 24
- * characters after a run ("… said"), a run is closed by the plain word that must follow it, and a month is next to
- * the digits of its date.
+ * Characters between a capitalised word or a month and a cut under rule 2: more than the person-name detector reads
+ * after a run ("… said"), a run being closed by the plain word that must follow it, and more than lies between a
+ * month and the digits of its date.
  */
-export const SHORT_REACH = 32;
+export const SHORT_REACH = NAME_RIGHT_CONTEXT_CHARS + 8;
 
 const PLAIN_WORD = /^[a-z]+(?:['’]s)?[,.;:!?]?$/;
 const TRAILING = /(?:['’]s)?[,.;:!?]?$/;

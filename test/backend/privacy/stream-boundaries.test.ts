@@ -5,6 +5,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { generateCorpus } from "../../../backend/bench/privacy/corpus.js";
 import { Random } from "../../../backend/bench/privacy/values.js";
+import { CATEGORIES } from "../../../backend/src/privacy/categories.js";
+import { detect } from "../../../backend/src/privacy/detect.js";
+import { NAME_RIGHT_CONTEXT_CHARS } from "../../../backend/src/privacy/detectors/person-name.js";
 import { RedactionSession, StreamRedactor } from "../../../backend/src/privacy/index.js";
 import {
   INERT_CHARS,
@@ -102,6 +105,25 @@ describe("stream cut rules", () => {
     expect(cut - afterName).toBeGreaterThanOrEqual(SHORT_REACH);
     expect(safeCut("ask Tommaso Rossi", 0, [], false, true)).toBe(0);
     expect(cut).toBeLessThan(text.length);
+  });
+
+  it("wait longer after a capitalised word than the name detector reads after a run", () => {
+    expect(SHORT_REACH).toBeGreaterThan(NAME_RIGHT_CONTEXT_CHARS);
+    // What follows a run further than that does not change whether it is a name.
+    const run = "we saw Thornquist";
+    const filler = " and the others of the group ";
+    expect(filler.length).toBeGreaterThanOrEqual(NAME_RIGHT_CONTEXT_CHARS);
+    const names = (after: string) =>
+      detect(`${run}${filler}${after}`, CATEGORIES)
+        .filter((span) => span.start < run.length)
+        .map((span) => `${span.category} ${span.start}-${span.end}`);
+    const alone = names("left early.");
+    for (const after of ["said hi.", "was born here.", "is coming too.", "and I left.", "'s car broke."]) {
+      expect(names(after)).toEqual(alone);
+    }
+    // Within reach it does: the same words right after the run make it a name.
+    expect(detect(`${run} said hi.`, CATEGORIES).map((span) => span.category)).toContain("PERSON_NAME");
+    expect(alone).toEqual([]);
   });
 
   it("hold the word before an obfuscated email's [at], whole or in part", () => {

@@ -127,6 +127,11 @@ const WEAK_CUE =
   /(?:\b(?:met|meet|meeting with|call with|ask|asked|tell|told|email|emailed|call|called|text|texted|thank|thanked|invite|invited|introduce|introducing|introduced|hire|hired|cc|ping|pinged|remind|reminded|message|messaged|congratulate|congratulated|loop in|talk to|spoke with|spoke to|married|dating|appointment with|interview with|signed by|written by|reviewed by|approved by|assigned to|on behalf of|attention of|owner|reporter|assignee|meeting|seeing|visiting|interviewing|pronounce|spell|eulogy for|obituary for|(?:email|e-mail|mail|note|letter|message|card|poem|toast|speech|gift|invitation|invite|reply|reference|recommendation|apology|condolences?)\s+(?:to|for)))\s+$/i;
 const PERSON_AFTER =
   /^(?:['’]s\b(?!\s+(?:algorithm|law|theorem|principle|disease|syndrome|method|rule|constant|equation|paradox|razor|day|eve|cathedral|church|college|hospital|square|park|bay))|\s+(?:said|says|wrote|writes|told|asked|called|emailed|thinks|thought|mentioned|replied|will|would|is (?:my|our|a|the|an|on|in|out|off|coming|going|away|sick)|was (?:my|our|born)|and I\b|from (?:the|our|HR|IT|sales|marketing|finance|accounting|legal))\b)/;
+/**
+ * The most characters after a run of capitalised words that decide whether it is a name ("… said", "'s"); the stream
+ * redactor's cut rules rely on it (stream-boundaries.ts).
+ */
+export const NAME_RIGHT_CONTEXT_CHARS = 24;
 const CLOSING_ABOVE = /(?:regards|sincerely|cheers|thanks|best|yours|love)[,!.]?[ \t]*\n\s*$/i;
 const TITLE_BEFORE = /\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+$/i;
 const COLON_BEFORE = /:\s*$/;
@@ -343,7 +348,8 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
     if (SENTENCE_WORDS.has(lower) || THING_WORDS.has(lower) || GREETINGS.has(lower)) return [];
     if (!FIRST_NAMES.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower) && !mayFollowCue(text, runStart)) {
       const end = runStart + runText.length;
-      if (isSentenceStart(text, runStart) || !PERSON_AFTER.test(text.slice(end, end + 24))) return [];
+      if (isSentenceStart(text, runStart) || !PERSON_AFTER.test(text.slice(end, end + NAME_RIGHT_CONTEXT_CHARS)))
+        return [];
     }
   }
   // Leading greetings and titles ("Dear", "Thanks", "Dr.") are evidence for what follows; a leading sentence word is
@@ -401,7 +407,7 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
     title: title || cueTitle,
     weak: verb || cueWeak,
     colon,
-    personAfter: PERSON_AFTER.test(text.slice(last.end, last.end + 24)),
+    personAfter: PERSON_AFTER.test(text.slice(last.end, last.end + NAME_RIGHT_CONTEXT_CHARS)),
     sentenceStart: isSentenceStart(text, opener ? (all[0] as Word).start : first.start),
   };
   const accepted = decide(words, evidence, text);
