@@ -7,6 +7,7 @@ import { FEATURE_BITS, FEATURE_VERSION, injectionFeatures } from "../../src/priv
 import { matchPatternRules } from "../../src/privacy/prompt-injection-rules.js";
 import type { LabelledPrompt } from "./injection-corpus.js";
 import type { InjectionSets } from "./injection-training-set.js";
+import { quantise, shuffle } from "./model-training.js";
 import { Random } from "./values.js";
 
 export interface TrainingOptions {
@@ -49,11 +50,7 @@ function fitLogisticRegression(
   const r = new Random(options.seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    // Fisher–Yates from the seeded source.
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = r.int(0, i);
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, r);
     const rate = options.learningRate / (1 + epoch);
     for (const i of order) {
       const { indices, values, label } = examples[i] as (typeof examples)[number];
@@ -69,16 +66,6 @@ function fitLogisticRegression(
     }
   }
   return { weights, bias };
-}
-
-/** The weights as the file stores them: int16 and one scale. */
-function quantise(weights: Float64Array): { scale: number; base64: string } {
-  let max = 0;
-  for (const w of weights) max = Math.max(max, Math.abs(w));
-  const scale = Number((max / 32767).toPrecision(8));
-  const bytes = Buffer.alloc(2 * weights.length);
-  for (let i = 0; i < weights.length; i++) bytes.writeInt16LE(Math.round((weights[i] as number) / scale), 2 * i);
-  return { scale, base64: bytes.toString("base64") };
 }
 
 /**

@@ -6,12 +6,18 @@
 //   - two capitalised words mid-sentence after a weak cue ("met", "ask", "with") or before a person verb ("said"),
 //     none of them a word that is capitalised for other reasons (places, products, weekdays; NOT_NAMES).
 // After "my name is", "i'm", "call me" a lower-case given name from the lexicon counts too ("im priya").
+// Runs the rules settle by capitalisation alone, or do not accept, go to a learned scorer (person-name-model.ts,
+// features in person-name-features.ts): it keeps or drops the former ("Kindle Paperwhite"), and adds the latter
+// when it is confident ("Who should sit next to Tommaso?", "Colton Langley joined").
+import { readFileSync } from "node:fs";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
+import { type NameRunContext, type NameWordFlags, nameFeatures, wordFeatures } from "./person-name-features.js";
+import { NAME_MODEL_FILE, type NameModelFile, NameScorer } from "./person-name-model.js";
 import { BIP39_WORDS } from "./seed-phrase.js";
 import { SURNAMES } from "./surnames.js";
-import type { TextScan } from "./text-scan.js";
+import { scanText, type TextScan } from "./text-scan.js";
 import { WordGate } from "./word-gate.js";
 
 const WORD = String.raw`(?:Mc|Mac|[OD]['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?`;
@@ -128,10 +134,20 @@ const WEAK_CUE =
 const PERSON_AFTER =
   /^(?:['’]s\b(?!\s+(?:algorithm|law|theorem|principle|disease|syndrome|method|rule|constant|equation|paradox|razor|day|eve|cathedral|church|college|hospital|square|park|bay))|\s+(?:said|says|wrote|writes|told|asked|called|emailed|thinks|thought|mentioned|replied|will|would|is (?:my|our|a|the|an|on|in|out|off|coming|going|away|sick)|was (?:my|our|born)|and I\b|from (?:the|our|HR|IT|sales|marketing|finance|accounting|legal))\b)/;
 /**
- * The most characters after a run of capitalised words that decide whether it is a name ("… said", "'s"); the stream
- * redactor's cut rules rely on it (stream-boundaries.ts).
+ * The most characters after the end of a candidate name that the detector reads to decide whether it is a name and
+ * where it ends: a person verb or a possessive after a run of capitalised words ("… said", "'s"), the scorer's view
+ * of the next two words and the punctuation, the second word of a lower-case name ("my name is priya sharma"); each
+ * lookahead is cut at this many characters. Text further on never changes a decision, with one exception: a run
+ * joined by "and" or "&" to a name right after it ("Thao Hoang and Priya Shah") is a name when that one is. The
+ * stream redactor's cut rules rely on it (stream-boundaries.ts).
  */
 export const NAME_RIGHT_CONTEXT_CHARS = 24;
+/** Characters after a run in which a person verb counts ("… said", "… is coming"): within the bound above. */
+const PERSON_AFTER_CHARS = NAME_RIGHT_CONTEXT_CHARS;
+/** Characters before a run the scorer reads (the two words before it). */
+const NAME_LEFT_CONTEXT_CHARS = 48;
+
+const scorer = new NameScorer(JSON.parse(readFileSync(NAME_MODEL_FILE, "utf8")) as NameModelFile);
 const CLOSING_ABOVE = /(?:regards|sincerely|cheers|thanks|best|yours|love)[,!.]?[ \t]*\n\s*$/i;
 const TITLE_BEFORE = /\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+$/i;
 const COLON_BEFORE = /:\s*$/;
@@ -239,41 +255,59 @@ interface RunEvidence {
   readonly sentenceStart: boolean;
 }
 
-function decide(words: readonly Word[], evidence: RunEvidence, text: string): Word[] {
-  if (evidence.title)
-    return nameWords(words, true).filter((_, _i, all) => all.length > 1 || !all[0]?.text.endsWith("."));
+/**
+ * What the rules make of a run: `rule`, a name on evidence; `capitals`, a name on capitalisation alone (the scorer
+ * may drop it); `doubt`, not a name by the rules (the scorer may add it); `no`, never a name.
+ */
+type Verdict = "rule" | "capitals" | "doubt" | "no";
+
+interface Decision {
+  readonly verdict: Verdict;
+  /** The words that would be the name. */
+  readonly words: Word[];
+  readonly ambiguous: boolean;
+}
+
+const NO: Decision = { verdict: "no", words: [], ambiguous: false };
+
+function decide(words: readonly Word[], evidence: RunEvidence, text: string): Decision {
+  if (evidence.title) {
+    const titled = nameWords(words, true).filter((_, _i, all) => all.length > 1 || !all[0]?.text.endsWith("."));
+    return titled.length > 0 ? { verdict: "rule", words: titled, ambiguous: false } : NO;
+  }
   const accepted = nameWords(words, false);
   const head = accepted[0];
-  if (head === undefined) return [];
+  if (head === undefined) return NO;
+  const name = (verdict: Verdict, ambiguous = false): Decision => ({ verdict, words: accepted, ambiguous });
   // A run holding a place or organisation word ("Blue Harbor Bank", "Rio de Janeiro") is not a person.
-  if (words.some((word) => THING_WORDS.has(word.text.toLowerCase()))) return evidence.strong ? accepted : [];
-  if (accepted.length === 1 && head.text.endsWith(".")) return [];
-  if (evidence.strong) return accepted;
+  if (words.some((word) => THING_WORDS.has(word.text.toLowerCase()))) return evidence.strong ? name("rule") : NO;
+  if (accepted.length === 1 && head.text.endsWith(".")) return NO;
+  if (evidence.strong) return name("rule");
   const headLower = head.text.toLowerCase();
-  if (accepted.some((word) => FIRST_NAMES.has(word.text.toLowerCase()))) return accepted;
+  if (accepted.some((word) => FIRST_NAMES.has(word.text.toLowerCase()))) return name("rule");
   const multi = accepted.filter((word) => !isParticle(word)).length >= 2;
   if (AMBIGUOUS_FIRST_NAMES.has(headLower)) {
     const after = text.slice(accepted.at(-1)?.end ?? head.end, (accepted.at(-1)?.end ?? head.end) + 4);
     const monthLike = /^(?:may|june|april|august|jan|jun)$/.test(headLower);
     const before = text.slice(Math.max(0, head.start - 12), head.start);
-    if (monthLike && (MONTH_CONTEXT_BEFORE.test(before) || /^\s*\d/.test(after))) return [];
+    if (monthLike && (MONTH_CONTEXT_BEFORE.test(before) || /^\s*\d/.test(after))) return NO;
     // At the start of a sentence an ambiguous name is most likely the word ("Joy Division", "Will you…").
     if (
       evidence.weak ||
       (multi && (!evidence.sentenceStart || evidence.colon || evidence.personAfter)) ||
       (evidence.personAfter && !evidence.sentenceStart)
     ) {
-      return accepted;
+      return name("rule");
     }
-    return [];
+    return name("doubt", true);
   }
-  if (evidence.weak || (multi && evidence.colon)) return accepted;
+  if (evidence.weak || (multi && evidence.colon)) return name("rule");
   // "Scammer asked", "Management said": a single capitalised word opening a sentence is too often a noun.
-  if (evidence.personAfter && (multi || !evidence.sentenceStart)) return accepted;
+  if (evidence.personAfter && (multi || !evidence.sentenceStart)) return name("rule");
   // Two capitalised words mid-sentence, none an everyday word or a place ("a bio for Thao Hoang"): a name on their
   // own. Titles and products are made of everyday words; places are in the gazetteer (places.ts).
-  if (multi && !evidence.sentenceStart && accepted.every(mayBeNameWord)) return accepted;
-  return [];
+  if (multi && !evidence.sentenceStart && accepted.every(mayBeNameWord)) return name("capitals");
+  return name("doubt");
 }
 
 /**
@@ -339,17 +373,79 @@ function runWords(runStart: number, runText: string): Word[] {
   return words;
 }
 
-function detectRun(text: string, runStart: number, runText: string, out: Detection[]): Word[] {
+/**
+ * Decides a run the rules leave in doubt (or accept on capitalisation alone, `context.byCapitals`): the scorer in
+ * detection, a recorder when collecting candidates for training.
+ */
+type Judge = (text: string, words: readonly Word[], context: NameRunContext) => boolean;
+
+function wordFlags(lower: string): NameWordFlags {
+  return { everyday: isEverydayWord(lower), place: PLACES.has(lower), product: PRODUCTS.has(lower) };
+}
+
+/** The scorer's features of a run: at most NAME_RIGHT_CONTEXT_CHARS after it are read. */
+function runFeatures(text: string, words: readonly Word[], context: NameRunContext): number[] {
+  const first = words[0] as Word;
+  const last = words.at(-1) as Word;
+  return nameFeatures(
+    text.slice(Math.max(0, first.start - NAME_LEFT_CONTEXT_CHARS), first.start),
+    words,
+    text.slice(last.end, last.end + NAME_RIGHT_CONTEXT_CHARS),
+    context,
+    wordFlags,
+  );
+}
+
+/**
+ * The scorer's verdict. A run the rules accept by capitals is kept or dropped on its own words (their shape,
+ * affixes, trigrams, word lists): what they look like says more than the words around them, which the training
+ * sentences make too telling. A run the rules do not accept is added on its words and the words around it.
+ */
+const scorerJudge: Judge = (text, words, context) => {
+  if (context.byCapitals) return scorer.score(wordFeatures(runFeatures(text, words, context))) >= scorer.keepThreshold;
+  return scorer.score(runFeatures(text, words, context)) >= scorer.addThreshold;
+};
+
+const LETTER_BEFORE = /\p{L}\s+$/u;
+/** Words after which a capitalised word is a thing, not a person: "an Austrian account", "the Globex team". */
+const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|each|every|any|some|no|its|their|our|your)\s+$/i;
+
+/**
+ * Whether the scorer may add a run the rules do not accept: not a lone word opening a sentence ("Scammer asked",
+ * "Payroll needs"; a noun far more often than a name) or after punctuation, not after an article or determiner, and
+ * no everyday word, place or product in it.
+ */
+function mayAdd(text: string, words: readonly Word[], context: NameRunContext): boolean {
+  const first = words[0] as Word;
+  if (words.length === 1 && (context.sentenceStart || first.text.endsWith("."))) return false;
+  if (!words.every(mayBeNameWord)) return false;
+  const before = text.slice(Math.max(0, first.start - 8), first.start);
+  // A lone word after punctuation is an item of a list or a record ("Khalid Haddad, Globex, …") as often as a name.
+  if (words.length === 1 && !LETTER_BEFORE.test(before)) return false;
+  return !DETERMINER_BEFORE.test(before);
+}
+
+function judged(out: Detection[], words: Word[], accept: boolean): Word[] {
+  if (!accept) return words;
+  pushName(out, words);
+  return [];
+}
+
+function detectRun(text: string, runStart: number, runText: string, out: Detection[], judge: Judge): Word[] {
   const all = runWords(runStart, runText);
   // Most runs are one capitalised word ("The", "Can", "Order"): a name only if it is a given name, follows a cue, or
-  // precedes a person verb mid-sentence.
+  // precedes a person verb mid-sentence; otherwise the scorer decides.
   if (all.length === 1) {
     const lower = runText.toLowerCase();
     if (SENTENCE_WORDS.has(lower) || THING_WORDS.has(lower) || GREETINGS.has(lower)) return [];
     if (!FIRST_NAMES.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower) && !mayFollowCue(text, runStart)) {
       const end = runStart + runText.length;
-      if (isSentenceStart(text, runStart) || !PERSON_AFTER.test(text.slice(end, end + NAME_RIGHT_CONTEXT_CHARS)))
-        return [];
+      // A lone word opening a sentence is not for the scorer either (mayAdd).
+      if (isSentenceStart(text, runStart)) return [];
+      if (!PERSON_AFTER.test(text.slice(end, end + PERSON_AFTER_CHARS))) {
+        const context = { sentenceStart: false, personAfter: false, byCapitals: false, ambiguous: false };
+        return mayAdd(text, all, context) ? judged(out, all, judge(text, all, context)) : [];
+      }
     }
   }
   // Leading greetings and titles ("Dear", "Thanks", "Dr.") are evidence for what follows; a leading sentence word is
@@ -407,12 +503,20 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
     title: title || cueTitle,
     weak: verb || cueWeak,
     colon,
-    personAfter: PERSON_AFTER.test(text.slice(last.end, last.end + NAME_RIGHT_CONTEXT_CHARS)),
+    personAfter: PERSON_AFTER.test(text.slice(last.end, last.end + PERSON_AFTER_CHARS)),
     sentenceStart: isSentenceStart(text, opener ? (all[0] as Word).start : first.start),
   };
-  const accepted = decide(words, evidence, text);
-  if (accepted.length > 0) pushName(out, accepted);
-  return accepted.length > 0 ? [] : words;
+  const decision = decide(words, evidence, text);
+  if (decision.verdict === "no") return words;
+  if (decision.verdict === "rule") return judged(out, decision.words, true);
+  const context = {
+    sentenceStart: evidence.sentenceStart,
+    personAfter: evidence.personAfter,
+    byCapitals: decision.verdict === "capitals",
+    ambiguous: decision.ambiguous,
+  };
+  if (!context.byCapitals && !mayAdd(text, decision.words, context)) return words;
+  return judged(out, decision.words, judge(text, decision.words, context)).length > 0 ? words : [];
 }
 
 const PARTICLE_SET: ReadonlySet<string> = new Set(PARTICLE_WORDS);
@@ -460,63 +564,94 @@ function isCommonWord(lower: string): boolean {
   return SENTENCE_WORDS.has(lower) || THING_WORDS.has(lower) || GREETINGS.has(lower);
 }
 
+/** A run the rules leave to the scorer, as training sees it. */
+export interface NameCandidate {
+  readonly start: number;
+  readonly end: number;
+  /** The scorer's features (person-name-features.ts). */
+  readonly features: readonly number[];
+  /** The rules accept it on capitalisation alone; the scorer may drop it (else: may add it). */
+  readonly byCapitals: boolean;
+}
+
+/**
+ * The runs of `text` the rules leave to the scorer, with their features: what the scorer is trained on. The rules'
+ * own decision stands for each (kept if by capitals, not added otherwise), so what follows is detected as the rules
+ * alone would.
+ */
+export function personNameCandidates(text: string): NameCandidate[] {
+  const candidates: NameCandidate[] = [];
+  const record: Judge = (text, words, context) => {
+    const first = words[0] as Word;
+    const last = words.at(-1) as Word;
+    const features = runFeatures(text, words, context);
+    candidates.push({ start: first.start, end: last.end, features, byCapitals: context.byCapitals });
+    return context.byCapitals;
+  };
+  detectNames(scanText(text), [], record);
+  return candidates;
+}
+
 export const personNameDetector: Detector = {
   category: "PERSON_NAME",
   mayMatch: () => true,
   detect(scan: TextScan, out: Detection[]): void {
-    const { text, capitals } = scan;
-    const before = out.length;
-    const rejected: Word[][] = [];
-    // As matchAtSites(RUN, …), with the lone common words ("The", "Can", "Please") settled without the pattern.
-    let next = 0;
-    for (const site of capitals) {
-      if (site < next) continue;
-      let runText: string;
-      const end = loneWordEnd(text, site);
-      if (end >= 0) {
-        next = end;
-        runText = text.slice(site, end);
-        if (isCommonWord(runText.toLowerCase())) continue;
-      } else {
-        RUN.lastIndex = site;
-        const match = RUN.exec(text);
-        if (match === null) continue;
-        runText = match[0];
-        next = site + runText.length;
-      }
-      const words = detectRun(text, site, runText, out);
-      if (words.length >= 2) rejected.push(words);
-    }
-    // "Babajide Adeyemi and Yuki Zhang": a pair joined by "and" or "&" to a name is a name too.
-    const names = out.slice(before);
-    for (const words of rejected) {
-      const first = words[0] as Word;
-      const last = words.at(-1) as Word;
-      if (words.some((word) => SENTENCE_WORDS.has(word.text.toLowerCase()) || THING_WORDS.has(word.text.toLowerCase())))
-        continue;
-      const joined = names.some(
-        (name) =>
-          /^\s*(?:and|&|or)\s*$/.test(text.slice(last.end, name.start)) ||
-          /^\s*(?:and|&|or)\s*$/.test(text.slice(name.end, first.start)),
-      );
-      if (joined)
-        out.push({ category: "PERSON_NAME", start: first.start, end: last.end, priority: PRIORITY.personName });
-    }
-    // "my name is priya", "im john smith": lower-case names after the strongest cues.
-    if (!LOWER_CASE_CUE_GATE.mayContain(scan.trigrams)) return;
-    const lower = scan.lower;
-    if (!LOWER_CASE_CUES.some((cue) => lower.includes(cue))) return;
-    LOWER_CASE_NAME.lastIndex = 0;
-    for (let match = LOWER_CASE_NAME.exec(text); match !== null; match = LOWER_CASE_NAME.exec(text)) {
-      const word = match[2] as string;
-      // After "my name is" any word that is not a sentence word; after "i'm" only a known given name.
-      const strongest = /name/i.test(match[1] as string);
-      if (strongest ? NOT_NAMES_LOWER_STOP.has(word) : !FIRST_NAMES.has(word)) continue;
-      const start = match.index + match[0].length - word.length;
-      let end = start + word.length;
-      const next = /^[ \t]+([a-z][a-z'’-]+)/.exec(text.slice(end, end + 32));
-      if (next?.[1] !== undefined && !NOT_NAMES_LOWER_STOP.has(next[1]) && next[1].length >= 2) end += next[0].length;
-      out.push({ category: "PERSON_NAME", start, end, priority: PRIORITY.personName });
-    }
+    detectNames(scan, out, scorerJudge);
   },
 };
+
+function detectNames(scan: TextScan, out: Detection[], judge: Judge): void {
+  const { text, capitals } = scan;
+  const before = out.length;
+  const rejected: Word[][] = [];
+  // As matchAtSites(RUN, …), with the lone common words ("The", "Can", "Please") settled without the pattern.
+  let next = 0;
+  for (const site of capitals) {
+    if (site < next) continue;
+    let runText: string;
+    const end = loneWordEnd(text, site);
+    if (end >= 0) {
+      next = end;
+      runText = text.slice(site, end);
+      if (isCommonWord(runText.toLowerCase())) continue;
+    } else {
+      RUN.lastIndex = site;
+      const match = RUN.exec(text);
+      if (match === null) continue;
+      runText = match[0];
+      next = site + runText.length;
+    }
+    const words = detectRun(text, site, runText, out, judge);
+    if (words.length >= 2) rejected.push(words);
+  }
+  // "Babajide Adeyemi and Yuki Zhang": a pair joined by "and" or "&" to a name is a name too.
+  const names = out.slice(before);
+  for (const words of rejected) {
+    const first = words[0] as Word;
+    const last = words.at(-1) as Word;
+    if (words.some((word) => SENTENCE_WORDS.has(word.text.toLowerCase()) || THING_WORDS.has(word.text.toLowerCase())))
+      continue;
+    const joined = names.some(
+      (name) =>
+        /^\s*(?:and|&|or)\s*$/.test(text.slice(last.end, name.start)) ||
+        /^\s*(?:and|&|or)\s*$/.test(text.slice(name.end, first.start)),
+    );
+    if (joined) out.push({ category: "PERSON_NAME", start: first.start, end: last.end, priority: PRIORITY.personName });
+  }
+  // "my name is priya", "im john smith": lower-case names after the strongest cues.
+  if (!LOWER_CASE_CUE_GATE.mayContain(scan.trigrams)) return;
+  const lower = scan.lower;
+  if (!LOWER_CASE_CUES.some((cue) => lower.includes(cue))) return;
+  LOWER_CASE_NAME.lastIndex = 0;
+  for (let match = LOWER_CASE_NAME.exec(text); match !== null; match = LOWER_CASE_NAME.exec(text)) {
+    const word = match[2] as string;
+    // After "my name is" any word that is not a sentence word; after "i'm" only a known given name.
+    const strongest = /name/i.test(match[1] as string);
+    if (strongest ? NOT_NAMES_LOWER_STOP.has(word) : !FIRST_NAMES.has(word)) continue;
+    const start = match.index + match[0].length - word.length;
+    let end = start + word.length;
+    const next = /^[ \t]+([a-z][a-z'’-]+)/.exec(text.slice(end, end + NAME_RIGHT_CONTEXT_CHARS));
+    if (next?.[1] !== undefined && !NOT_NAMES_LOWER_STOP.has(next[1]) && next[1].length >= 2) end += next[0].length;
+    out.push({ category: "PERSON_NAME", start, end, priority: PRIORITY.personName });
+  }
+}

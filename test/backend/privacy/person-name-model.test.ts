@@ -1,0 +1,148 @@
+// The person-name scorer: its weights are what the training script computes from the committed sets; its training
+// data holds no word of the splits that measure it; what it must and must not take for a name; and the bound on the
+// text after a run that the detector reads, which the stream redactor relies on.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "@jest/globals";
+import { nameTrainingSha256, trainNameModel } from "../../../backend/bench/privacy/name-model-training.js";
+import {
+  buildNameTrainingSets,
+  MEASURED_FILES,
+  TRAINING_NAMES,
+} from "../../../backend/bench/privacy/name-training-set.js";
+import { Random } from "../../../backend/bench/privacy/values.js";
+import { detect } from "../../../backend/src/privacy/detect.js";
+import { NAME_RIGHT_CONTEXT_CHARS, personNameCandidates } from "../../../backend/src/privacy/detectors/person-name.js";
+import {
+  NAME_MODEL_FILE,
+  type NameModelFile,
+  NameScorer,
+} from "../../../backend/src/privacy/detectors/person-name-model.js";
+
+const modelFile = JSON.parse(readFileSync(NAME_MODEL_FILE, "utf8")) as NameModelFile;
+const sets = buildNameTrainingSets();
+
+const names = (text: string) => detect(text, ["PERSON_NAME"]).map((span) => text.slice(span.start, span.end));
+
+describe("the person-name scorer's weights file", () => {
+  it("was trained on the committed training and dev sets", () => {
+    expect(modelFile.trainingSha256).toBe(nameTrainingSha256(sets));
+  });
+
+  it("is what the training script writes (retrain: tsx backend/bench/privacy/train-name-model.ts)", () => {
+    expect(trainNameModel(sets)).toEqual(modelFile);
+  });
+
+  it("rejects weights for other features, with a message that holds versions only", () => {
+    expect(() => new NameScorer({ ...modelFile, featureVersion: modelFile.featureVersion + 1 })).toThrow(/retrain it$/);
+  });
+
+  it("stays small", () => {
+    expect(readFileSync(NAME_MODEL_FILE).length).toBeLessThan(300_000);
+  });
+});
+
+describe("the person-name training data", () => {
+  it("holds no word of the generators the detector is measured with", () => {
+    const measured = new Set<string>();
+    for (const file of MEASURED_FILES) {
+      for (const word of readFileSync(file, "utf8").match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [])
+        measured.add(word.toLowerCase());
+    }
+    const values = Object.values(TRAINING_NAMES).flatMap((source) => [...source.own, ...source.lexicon]);
+    expect(values.length).toBeGreaterThan(2000);
+    const shared = values.filter((value) => value.split(/[\s'’-]+/).some((word) => measured.has(word.toLowerCase())));
+    expect(shared).toEqual([]);
+  });
+
+  it("keeps training and dev sentences apart", () => {
+    const training = new Set(sets.training.map((message) => message.text));
+    const repeated = sets.dev.filter((message) => training.has(message.text));
+    expect(repeated.length).toBeLessThan(sets.dev.length / 100);
+  });
+});
+
+// Names and things of the training set (the rules alone find none of the first three names and take both products
+// for people).
+describe("person names with the scorer", () => {
+  it.each([
+    ["I sat next to Radoslav at the conference.", "Radoslav"],
+    ["Does Chidinma Okonkwo know about the change?", "Chidinma Okonkwo"],
+    ["Pass the notes to Zsófia after lunch.", "Zsófia"],
+    ["Is Oluwaseun Adebayo still on the committee?", "Oluwaseun Adebayo"],
+  ])("finds the name in %j", (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    "We bought a Nespresso Vertuo for the office.",
+    "Is the Vitamix Ascent worth it?",
+    "Payroll needs the new figures before Friday.",
+    "Scammer asked me to pay in gift cards.",
+    "Is it a German or an Austrian bank?",
+    "The Mortgage Paperwork Checklist is attached.",
+    "Add Brackenridge Partners to the supplier list.",
+  ])("finds no name in %j", (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
+describe("the right-context bound", () => {
+  // Short and long words, so that the bound falls inside the first or the second word after the run as often as not.
+  const plain = (
+    "the a of to for with about when then after over just still very much more less notwithstanding " +
+    "extraordinarily internationally overwhelmingly, incomprehensibly? uncharacteristically"
+  ).split(" ");
+  const tails = [
+    " said so.",
+    "ly said hello to everyone",
+    " Priya Sharma",
+    "'s phone is off",
+    " and Ngozi Mensah will join",
+    ", Tuesday at nine",
+    "ing and more",
+    " is coming tomorrow",
+  ];
+
+  /** Texts with a capitalised run, then exactly NAME_RIGHT_CONTEXT_CHARS characters, then varying text. */
+  function texts(r: Random): { prefix: string; variants: string[] } {
+    const runs = ["Tommasino", "Wojciech Kozłowski", "Kindling Reader", "Anneliese", "Zbigniew Dąbrowski", "Hallstatt"];
+    const openers = ["I asked ", "Who should sit next to ", "We talked about ", "", "Send it to ", "My friend "];
+    const run = r.pick(runs);
+    let middle = "";
+    while (middle.length < NAME_RIGHT_CONTEXT_CHARS) middle += ` ${r.pick(plain)}`;
+    const prefix = `${r.pick(openers)}${run}${middle.slice(0, NAME_RIGHT_CONTEXT_CHARS)}`;
+    return { prefix, variants: tails.map((tail) => prefix + tail) };
+  }
+
+  it("is at least what the rules read after a run and less than the stream's hold-back", () => {
+    expect(NAME_RIGHT_CONTEXT_CHARS).toBeGreaterThanOrEqual(24);
+    expect(NAME_RIGHT_CONTEXT_CHARS).toBeLessThanOrEqual(64);
+  });
+
+  it("decides a run the same whatever follows beyond it", () => {
+    const r = new Random(20_240_611);
+    for (let i = 0; i < 200; i++) {
+      const { prefix, variants } = texts(r);
+      const decided = (text: string) =>
+        detect(text, ["PERSON_NAME"])
+          .filter((span) => span.start < prefix.length - NAME_RIGHT_CONTEXT_CHARS)
+          .map((span) => `${span.start}-${span.end}`);
+      const first = decided(variants[0] as string);
+      for (const variant of variants) expect({ variant, spans: decided(variant) }).toEqual({ variant, spans: first });
+    }
+  });
+
+  it("gives a candidate the same features when the text is cut right after the bound", () => {
+    const r = new Random(7);
+    for (let i = 0; i < 200; i++) {
+      const { variants } = texts(r);
+      for (const text of variants) {
+        for (const candidate of personNameCandidates(text)) {
+          const cut = text.slice(0, candidate.end + NAME_RIGHT_CONTEXT_CHARS);
+          const same = personNameCandidates(cut).find((other) => other.start === candidate.start);
+          expect({ text, features: same?.features }).toEqual({ text, features: candidate.features });
+        }
+      }
+    }
+  });
+});
