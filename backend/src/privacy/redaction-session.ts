@@ -43,8 +43,10 @@ function valueKey(category: Category, value: string): string {
  * {@link RedactionSession.dispose} it) when the answer is sent.
  */
 export class RedactionSession {
-  /** Per category: value key to placeholder. */
-  readonly #placeholders = new Map<Category, Map<string, string>>();
+  /** `<category> <value key>` to placeholder (one map: most requests redact one or two values). */
+  readonly #placeholders = new Map<string, string>();
+  /** How many placeholders each category has so far (numbers them). */
+  readonly #counts: Partial<Record<Category, number>> = {};
   readonly #originals = new Map<string, { value: string; restorable: boolean }>();
   #disposed = false;
 
@@ -60,21 +62,18 @@ export class RedactionSession {
    */
   placeholderFor(category: Category, value: string, restorable: boolean): string {
     this.#assertUsable();
-    const key = valueKey(category, value);
-    let placeholders = this.#placeholders.get(category);
-    if (placeholders === undefined) {
-      placeholders = new Map();
-      this.#placeholders.set(category, placeholders);
-    }
-    const existing = placeholders.get(key);
+    // A category name has no space, so "<category> <key>" keys of two categories never collide.
+    const key = `${category} ${valueKey(category, value)}`;
+    const existing = this.#placeholders.get(key);
     if (existing !== undefined) {
       const original = this.#originals.get(existing);
       if (original !== undefined && restorable && !original.restorable) original.restorable = true;
       return existing;
     }
-    // Numbered per category: the category's map holds one entry per placeholder so far.
-    const placeholder = formatPlaceholder(category, placeholders.size + 1);
-    placeholders.set(key, placeholder);
+    const number = (this.#counts[category] ?? 0) + 1;
+    this.#counts[category] = number;
+    const placeholder = formatPlaceholder(category, number);
+    this.#placeholders.set(key, placeholder);
     this.#originals.set(placeholder, { value, restorable });
     return placeholder;
   }

@@ -55,14 +55,19 @@ function doubleSha256(bytes: Uint8Array): Buffer {
   return hash("sha256", hash("sha256", bytes, "buffer"), "buffer");
 }
 
+/** Whether decoded Base58Check bytes (five or more) end with the checksum of the rest. */
+export function base58ChecksumValid(bytes: Uint8Array): boolean {
+  const length = bytes.length - 4;
+  const checksum = doubleSha256(bytes.subarray(0, length));
+  for (let i = 0; i < 4; i++) if (bytes[length + i] !== checksum[i]) return false;
+  return true;
+}
+
 /** The payload of a Base58Check string (version byte included), or undefined if the checksum does not hold. */
 export function base58CheckDecode(text: string): Uint8Array | undefined {
   const bytes = base58Decode(text);
-  if (bytes === undefined || bytes.length < 5) return undefined;
-  const payload = bytes.subarray(0, bytes.length - 4);
-  const checksum = doubleSha256(payload);
-  for (let i = 0; i < 4; i++) if (bytes[payload.length + i] !== checksum[i]) return undefined;
-  return payload;
+  if (bytes === undefined || bytes.length < 5 || !base58ChecksumValid(bytes)) return undefined;
+  return bytes.subarray(0, bytes.length - 4);
 }
 
 /** The Base58Check text of a payload (version byte included). */

@@ -1,6 +1,5 @@
 // Bech32 (BIP-173) and Bech32m (BIP-350): the encodings of segwit Bitcoin addresses (`bc1q…`, `bc1p…`).
 const CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-const VALUES = new Map([...CHARSET].map((c, i) => [c, i]));
 const GENERATORS = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
 const BECH32_CONST = 1;
 const BECH32M_CONST = 0x2bc830a3;
@@ -42,25 +41,63 @@ function convertBits(data: readonly number[], from: number, to: number, pad: boo
   return out;
 }
 
-/** Whether `address` is a valid segwit address for `prefix` (`bc`, `tb`): right checksum variant and program size. */
+/** The value of each ASCII character in CHARSET, -1 for the others. */
+const ASCII_VALUES = Int8Array.from({ length: 128 }, (_, code) => CHARSET.indexOf(String.fromCharCode(code)));
+
+/** One step of {@link polymod}, for checking without building the array of values. */
+function polymodStep(chk: number, value: number): number {
+  const top = chk >>> 25;
+  let next = ((chk & 0x1ffffff) << 5) ^ value;
+  for (let i = 0; i < 5; i++) if ((top >>> i) & 1) next ^= GENERATORS[i] as number;
+  return next;
+}
+
+/** polymod's state after the values of expandPrefix(prefix). */
+function prefixChecksum(prefix: string): number {
+  let chk = 1;
+  for (let i = 0; i < prefix.length; i++) chk = polymodStep(chk, prefix.charCodeAt(i) >> 5);
+  chk = polymodStep(chk, 0);
+  for (let i = 0; i < prefix.length; i++) chk = polymodStep(chk, prefix.charCodeAt(i) & 31);
+  return chk;
+}
+
+/**
+ * Whether `address` is a valid segwit address for `prefix` (`bc`, `tb`): right checksum variant and program size.
+ * Runs on every candidate, so it reads the characters in place (no arrays): the same steps as polymod and
+ * convertBits.
+ */
 export function segwitAddressValid(address: string, prefix: string): boolean {
   if (address !== address.toLowerCase() && address !== address.toUpperCase()) return false;
   const lower = address.toLowerCase();
   const separator = lower.lastIndexOf("1");
-  if (lower.slice(0, separator) !== prefix || lower.length > 90) return false;
-  const data: number[] = [];
-  for (const c of lower.slice(separator + 1)) {
-    const value = VALUES.get(c);
-    if (value === undefined) return false;
-    data.push(value);
+  if (separator !== prefix.length || !lower.startsWith(prefix) || lower.length > 90) return false;
+  const dataLength = lower.length - separator - 1;
+  if (dataLength < 7) return false;
+  let chk = prefixChecksum(prefix);
+  // The program: the values between the version and the six checksum values, regrouped from 5 bits to 8.
+  let acc = 0;
+  let bits = 0;
+  let programLength = 0;
+  for (let i = separator + 1; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    const value = code < 128 ? (ASCII_VALUES[code] as number) : -1;
+    if (value < 0) return false;
+    chk = polymodStep(chk, value);
+    const index = i - separator - 1;
+    if (index === 0 || index >= dataLength - 6) continue;
+    acc = (acc << 5) | value;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      programLength++;
+    }
   }
-  if (data.length < 7) return false;
-  const check = polymod([...expandPrefix(prefix), ...data]);
-  const version = data[0] as number;
-  if (version > 16 || check !== (version === 0 ? BECH32_CONST : BECH32M_CONST)) return false;
-  const program = convertBits(data.slice(1, -6), 5, 8, false);
-  if (program === undefined || program.length < 2 || program.length > 40) return false;
-  return version !== 0 || program.length === 20 || program.length === 32;
+  const version = ASCII_VALUES[lower.charCodeAt(separator + 1)] as number;
+  if (version > 16 || chk >>> 0 !== (version === 0 ? BECH32_CONST : BECH32M_CONST)) return false;
+  // convertBits without padding: fewer than five bits left over, all zero.
+  if (bits >= 5 || ((acc << (8 - bits)) & 0xff) !== 0) return false;
+  if (programLength < 2 || programLength > 40) return false;
+  return version !== 0 || programLength === 20 || programLength === 32;
 }
 
 /** The segwit address of a witness program (bech32 for version 0, bech32m above). */

@@ -3,7 +3,7 @@
 // bech32m, testnet `tb1…`).
 import { checksumAddress } from "viem";
 import { Alphabet } from "./alphabet.js";
-import { base58CheckDecode } from "./base58check.js";
+import { base58ChecksumValid, base58Decode } from "./base58check.js";
 import { segwitAddressValid } from "./bech32.js";
 import { type Detection, type Detector, matchInTokens, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
@@ -15,11 +15,81 @@ const SEGWIT = /(?<![\p{L}\p{N}_])(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,
 const BASE58_VERSIONS = new Set([0x00, 0x05, 0x6f, 0xc4]);
 const HEX_DIGITS = new Alphabet("0-9a-fA-F");
 const BASE58_DIGITS = new Alphabet("1-9A-HJ-NP-Za-km-z");
-/** SEGWIT's characters: its prefixes, the separator and the bech32 alphabet in either case. */
-const SEGWIT_CHARS = new Alphabet("bctBCT102-9ac-hj-np-zAC-HJ-NP-Z");
-const mayHoldEthereum = (text: string, start: number, end: number) => HEX_DIGITS.hasRun(text, start, end, 40);
-const mayHoldBase58 = (text: string, start: number, end: number) => BASE58_DIGITS.hasRun(text, start, end, 26);
-const mayHoldSegwit = (text: string, start: number, end: number) => SEGWIT_CHARS.hasRun(text, start, end, 14);
+/** The bech32 alphabet in either case: SEGWIT's characters after `bc1` or `tb1`. */
+const BECH32_DIGITS = new Alphabet("02-9ac-hj-np-zAC-HJ-NP-Z");
+const WORD_CHARACTERS = new Alphabet("0-9A-Za-z_");
+/** The sets above as bits of one table: the gates below run on every long token, and a table lookup is cheapest. */
+const IN_HEX = 1;
+const IN_BASE58 = 2;
+const IN_BECH32 = 4;
+const IN_WORD = 8;
+const CHAR_SETS = Uint8Array.from(
+  { length: 128 },
+  (_, c) =>
+    (HEX_DIGITS.has(c) ? IN_HEX : 0) |
+    (BASE58_DIGITS.has(c) ? IN_BASE58 : 0) |
+    (BECH32_DIGITS.has(c) ? IN_BECH32 : 0) |
+    (WORD_CHARACTERS.has(c) ? IN_WORD : 0),
+);
+
+/** Whether every character of `text[from, to)` is in `set` (bits of CHAR_SETS). */
+function allIn(text: string, from: number, to: number, set: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || ((CHAR_SETS[c] as number) & set) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `text[start, end)` has a word of `min` to `max` characters that `fits`. Each pattern here matches a whole
+ * word: its characters are ASCII letters and digits, and its lookbehind and lookahead reject a letter, digit or '_'
+ * on either side. So a match is one of the runs of ASCII letters, digits and '_' (any other character ends a run,
+ * which only lets through more), and one pass over a token rules out most hashes, base64 and URLs before the pattern
+ * runs on it.
+ */
+function hasWord(
+  text: string,
+  start: number,
+  end: number,
+  min: number,
+  max: number,
+  fits: (text: string, from: number, to: number) => boolean,
+): boolean {
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 32;
+    if (c < 128 && ((CHAR_SETS[c] as number) & IN_WORD) !== 0) continue;
+    if (i - from >= min && i - from <= max && fits(text, from, i)) return true;
+    from = i + 1;
+    // Too few characters left for a word.
+    if (end - from < min) return false;
+  }
+  return false;
+}
+
+/** ETHEREUM's word: `0x` and 40 hex digits. */
+function ethereumWord(text: string, from: number, to: number): boolean {
+  return text.charCodeAt(from) === 48 && text.charCodeAt(from + 1) === 120 && allIn(text, from + 2, to, IN_HEX);
+}
+
+/** BASE58's word: 26 to 35 base58 digits, the first one of `123mn`. */
+function base58Word(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  const versionDigit = first === 49 || first === 50 || first === 51 || first === 109 || first === 110;
+  return versionDigit && allIn(text, from, to, IN_BASE58);
+}
+
+/** SEGWIT's word: `bc1`, `tb1`, `BC1` or `TB1`, then 11 to 71 bech32 characters. */
+function segwitWord(text: string, from: number, to: number): boolean {
+  const prefix = text.slice(from, from + 3);
+  const known = prefix === "bc1" || prefix === "tb1" || prefix === "BC1" || prefix === "TB1";
+  return known && allIn(text, from + 3, to, IN_BECH32);
+}
+
+const mayHoldEthereum = (text: string, start: number, end: number) => hasWord(text, start, end, 42, 42, ethereumWord);
+const mayHoldBase58 = (text: string, start: number, end: number) => hasWord(text, start, end, 26, 35, base58Word);
+const mayHoldSegwit = (text: string, start: number, end: number) => hasWord(text, start, end, 14, 74, segwitWord);
 
 /** Whether a `0x` address is all one case or carries a valid EIP-55 checksum. */
 export function ethereumAddressValid(address: string): boolean {
@@ -28,8 +98,6 @@ export function ethereumAddressValid(address: string): boolean {
   return checksumAddress(address as `0x${string}`) === address;
 }
 
-/** ETHEREUM needs "0x" and a hex digit (all digits are one class). */
-const ETHEREUM_GATE = new WordGate(["0x0", "0xa", "0xb", "0xc", "0xd", "0xe", "0xf"]);
 const SEGWIT_GATE = new WordGate(["bc1", "tb1"]);
 
 function pushAddress(out: Detection[], start: number, end: number, priority: number): void {
@@ -41,7 +109,8 @@ export const cryptoAddressDetector: Detector = {
   mayMatch: (scan) => scan.longestToken >= 14,
   detect(scan: TextScan, out: Detection[]): void {
     const { text, longTokens } = scan;
-    if (ETHEREUM_GATE.mayContain(scan.trigrams) && scan.lower.includes("0x")) {
+    // ETHEREUM needs a token of 42 characters and "0x" (a search is cheaper than a gate of seven words).
+    if (scan.longestToken >= 42 && text.includes("0x")) {
       matchInTokens(
         ETHEREUM,
         text,
@@ -60,13 +129,14 @@ export const cryptoAddressDetector: Detector = {
       longTokens,
       26,
       (match, offset) => {
-        const payload = base58CheckDecode(match[0]);
-        if (payload?.length !== 21 || !BASE58_VERSIONS.has(payload[0] as number)) return;
+        // A version byte, 20 bytes of hash and 4 of checksum: check the version and size before hashing.
+        const bytes = base58Decode(match[0]);
+        if (bytes?.length !== 25 || !BASE58_VERSIONS.has(bytes[0] as number) || !base58ChecksumValid(bytes)) return;
         pushAddress(out, offset + match.index, offset + match.index + match[0].length, PRIORITY.checksum);
       },
       mayHoldBase58,
     );
-    if (SEGWIT_GATE.mayContain(scan.trigrams) && (scan.lower.includes("bc1") || scan.lower.includes("tb1"))) {
+    if (SEGWIT_GATE.mayContain(scan.trigrams)) {
       matchInTokens(
         SEGWIT,
         text,

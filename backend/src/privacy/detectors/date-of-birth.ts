@@ -4,7 +4,7 @@
 // "birthday" or "born on".
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
-import { WordGate } from "./word-gate.js";
+import { charClass, trigramBit, trigramOf, WordGate } from "./word-gate.js";
 
 const MONTH_NAMES = [
   "january",
@@ -45,54 +45,125 @@ const DATE_SHAPES = [
   String.raw`${DAY}(?:\s+of)?[\s-]+${MONTH}(?:,?[\s-]+${YEAR})?`,
   String.raw`${MONTH}\s+${DAY}(?:,?\s+${YEAR})?`,
 ];
-/** A date in any of the shapes above, on its own (not inside a longer number or word). */
+/**
+ * A date in any of the shapes above, on its own (not inside a longer number or word). Sticky: tried only where a date
+ * can start (dateStarts), which is much cheaper than trying the lookbehind at every position of the text.
+ */
 const DATE = new RegExp(
   String.raw`(?<![\p{L}\p{N}./-])(?:${DATE_SHAPES.map((shape) => `(?:${shape})`).join("|")})(?![\p{L}\p{N}]|[./-]\d)`,
-  "gu",
+  "uy",
 );
+/** The first three characters of each month form (monthKey): what a date that starts with a letter starts with. */
+const MONTH_PREFIXES: ReadonlySet<number> = new Set(MONTH_FORMS.map((form) => monthKey(form, 0)));
+
+/** Three ASCII characters as one small number, -1 if one is not ASCII. */
+function monthKey(text: string, at: number): number {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
+  return (a | b | c) < 128 ? (a << 14) | (b << 7) | c : -1;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAsciiAlphanumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || isAsciiLetter(c);
+}
+
+/**
+ * Where DATE can start, in text order: the first digit of a number, or the first three letters of a month form at the
+ * start of a word. DATE's lookbehind rejects any other position (a letter or digit before); non-ASCII neighbours are
+ * left to it.
+ */
+function dateStarts(text: string): number[] {
+  const starts: number[] = [];
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (!(previous >= 48 && previous <= 57)) starts.push(i);
+    } else if (isAsciiLetter(c) && !isAsciiAlphanumeric(previous) && i + 3 <= text.length) {
+      if (MONTH_PREFIXES.has(monthKey(text, i))) starts.push(i);
+    }
+    previous = c;
+  }
+  return starts;
+}
 const CUE_BEFORE =
   /(?:\bborn\b|\bbirth|\bb-?day|\bdob\b|d\.o\.b\.?|\bb\.\s*$|\bnée?\b|\bgeboren|\bnacid[oa]|\bnat[oa]\b)[^.!?\n]{0,48}$/i;
 const CUE_AFTER = /^[^.!?\n]{0,30}?(?:\bborn\b|\bbirth|\bb-?day|\bdob\b|d\.o\.b)/i;
 /** A date after one of these verbs belongs to something else ("Born This Way was released on …"). */
 const OTHER_EVENT =
   /\b(?:released|published|aired|premiered|launched|founded|established|opened|came out|debuted|issued|dated|due|expires?|expired|renewed)\b/i;
-/** Without one of these, no date is a date of birth. */
-const CUE_WORDS = /born|birth|b-?day|dob|d\.o\.b|\bb\.|née|geboren|nacid|nat[oa]/;
 /** Year-less dates need a stronger cue right before them. */
 const STRONG_CUE_BEFORE = /(?:\bborn\b|birthday|\bb-?day|\bdob\b|d\.o\.b\.?|date of birth|birth ?date)[^.!?\n]{0,20}$/i;
 
-/** The words of the cues below, for a gate before searching for them (" b." stands for `\bb\.`). */
-const CUE_GATE = new WordGate(
-  "born birth dob d.o.b bday b-day née nee geboren nacid nato nata".split(" ").concat([" b."]),
-);
+/**
+ * Words searched for in the lower-case text, each behind its own trigram gate (word-gate.ts): a word is searched for
+ * only when all its trigrams occur in the text, so most texts are settled by a few bit tests and the others by a
+ * search or two, instead of a pattern tried at every position.
+ */
+class WordSearch {
+  readonly #words: readonly string[];
+  readonly #bits: readonly Uint16Array[];
+
+  /** `words`: three characters or more, lower case. */
+  constructor(words: readonly string[]) {
+    this.#words = words;
+    this.#bits = words.map((word) => {
+      const bits = new Uint16Array(word.length - 2);
+      for (let i = 2; i < word.length; i++) {
+        const classes = [word.charCodeAt(i - 2), word.charCodeAt(i - 1), word.charCodeAt(i)].map(charClass);
+        bits[i - 2] = trigramBit(trigramOf(classes[0] as number, classes[1] as number, classes[2] as number));
+      }
+      return bits;
+    });
+  }
+
+  /** Whether `scan.lower` has one of the words (the trigrams, when known, rule most of them out). */
+  foundIn(scan: TextScan): boolean {
+    const trigrams = scan.trigrams;
+    for (let w = 0; w < this.#words.length; w++) {
+      if (trigrams !== undefined && !hasTrigrams(trigrams, this.#bits[w] as Uint16Array)) continue;
+      if (scan.lower.includes(this.#words[w] as string)) return true;
+    }
+    return false;
+  }
+}
+
+function hasTrigrams(trigrams: Uint32Array, bits: Uint16Array): boolean {
+  for (let i = 0; i < bits.length; i++) {
+    const bit = bits[i] as number;
+    if (((trigrams[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Without one of these in the lower-case text, no date is a date of birth: the words of the cues (and "nee"), or
+ * `\bb\.` (" b." stands for it in its gate).
+ */
+const CUE_WORDS = new WordSearch("birth born dob d.o.b bday b-day née nee geboren nacid nato nata".split(" "));
+const INITIAL_B = /\bb\./;
+const INITIAL_B_GATE = new WordGate([" b."]);
 
 export const dateOfBirthDetector: Detector = {
   category: "DATE_OF_BIRTH",
   mayMatch(scan: TextScan): boolean {
-    if (scan.digits < 1 || !CUE_GATE.mayContain(scan.trigrams)) return false;
-    const lower = scan.lower;
-    return (
-      lower.includes("born") ||
-      lower.includes("birth") ||
-      lower.includes("dob") ||
-      lower.includes("d.o.b") ||
-      lower.includes("bday") ||
-      lower.includes("b-day") ||
-      lower.includes("née") ||
-      lower.includes("nee") ||
-      lower.includes("geboren") ||
-      lower.includes("nacid") ||
-      lower.includes("nato") ||
-      lower.includes("nata") ||
-      (lower.includes("b.") && CUE_WORDS.test(lower))
-    );
+    if (scan.digits < 1) return false;
+    return CUE_WORDS.foundIn(scan) || (INITIAL_B_GATE.mayContain(scan.trigrams) && INITIAL_B.test(scan.lower));
   },
   detect({ text }: TextScan, out: Detection[]): void {
     let previousEnd = 0;
-    DATE.lastIndex = 0;
-    for (let match = DATE.exec(text); match !== null; match = DATE.exec(text)) {
+    // A global scan, as matchAtSites: a date hides the starts inside it.
+    for (const start of dateStarts(text)) {
+      if (start < previousEnd) continue;
+      DATE.lastIndex = start;
+      const match = DATE.exec(text);
+      if (match === null) continue;
       const value = match[0];
-      const start = match.index;
       const end = start + value.length;
       const hasYear = /(?:19|20)\d\d|[-/.]\d\d$/.test(value);
       // A cue belongs to the first date after it: the window starts after the previous date.

@@ -1,5 +1,6 @@
 // Email addresses: the usual `local@domain.tld` (any case, Unicode letters, `+tags`, quoted in `<…>` or after
 // `mailto:`), and the bracketed obfuscations people type to dodge scrapers (`jane [at] example [dot] org`).
+import { Alphabet } from "./alphabet.js";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
 import { WordGate } from "./word-gate.js";
@@ -7,9 +8,10 @@ import { WordGate } from "./word-gate.js";
 const LOCAL_CHAR = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]";
 const LOCAL = `${LOCAL_CHAR}+(?:\\.${LOCAL_CHAR}+)*`;
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
+/** A plain address (sticky: tried where localPartStart says). */
 const PLAIN = new RegExp(
   String.raw`(?<![\p{L}\p{N}.!#$%&'*+/=?^_${"`"}{|}~-])${LOCAL}@(?:${LABEL}\.)+(\p{L}{2,24})(?![\p{L}\p{N}_-]|\.[\p{L}\p{N}])`,
-  "gu",
+  "uy",
 );
 const AT = String.raw`\s*[[({<]\s*at\s*[\])}>]\s*`;
 const DOT = String.raw`\s*[[({<]\s*dot\s*[\])}>]\s*`;
@@ -24,13 +26,44 @@ const HINT_GATE = new WordGate(["(at"]);
 /** Image names like `logo@2x.png` have an email's shape. */
 const FILE_EXTENSIONS = new Set(["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "ico", "pdf", "tiff"]);
 
+const LOCAL_SYMBOLS = new Alphabet("!#$%&'*+/=?^_`{|}~.-");
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]/u;
+
+/** The length of the code point ending at `end` if it is a local-part character or '.', else 0. */
+function localCharBefore(text: string, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (c < 128) return LOCAL_SYMBOLS.has(c) || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0;
+  // A low surrogate after a high one: the pattern sees one code point.
+  const size = (c & 0xfc00) === 0xdc00 && end >= 2 && (text.charCodeAt(end - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+  return LETTER_OR_NUMBER.test(text.slice(end - size, end)) ? size : 0;
+}
+
+/** Where the run of local-part characters and dots that ends at `at` starts. */
+function localPartStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0) {
+    const size = localCharBefore(text, start);
+    if (size === 0) break;
+    start -= size;
+  }
+  return start;
+}
+
 export const emailDetector: Detector = {
   category: "EMAIL",
   mayMatch: (scan) => scan.ats.length > 0 || scan.bracket,
   detect({ text, ats, bracket, trigrams }: TextScan, out: Detection[]): void {
     if (ats.length > 0) {
-      PLAIN.lastIndex = 0;
-      for (let match = PLAIN.exec(text); match !== null; match = PLAIN.exec(text)) {
+      let next = 0;
+      for (const at of ats) {
+        // A match holds one '@' and starts where the run of local-part characters before it does (the lookbehind
+        // rules out any later start): that is the only place to try.
+        const start = localPartStart(text, at);
+        if (start < next || start === at) continue;
+        PLAIN.lastIndex = start;
+        const match = PLAIN.exec(text);
+        if (match === null) continue;
+        next = start + match[0].length;
         const tld = (match[1] ?? "").toLowerCase();
         if (FILE_EXTENSIONS.has(tld)) continue;
         const end = match.index + match[0].length;

@@ -90,6 +90,11 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** ASCII letters, digits and '_'. */
+function isWordCharacter(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /** Whether `iban` (no spaces, upper case) has its country's length and a valid mod-97 check. */
 export function ibanValid(iban: string): boolean {
   if (LENGTHS[iban.slice(0, 2)] !== iban.length) return false;
@@ -108,18 +113,26 @@ export function ibanValid(iban: string): boolean {
   return remainder === 1;
 }
 
+/**
+ * Whether CANDIDATE can start two characters before the number at `n`: two ASCII letters there, a second digit,
+ * fifteen characters at least, and no letter, digit or '_' before the letters (CANDIDATE's lookbehind; a non-ASCII
+ * character is left to the pattern). Reads stay inside the text (a read past the end gives NaN, which slows the loop
+ * down).
+ */
+function ibanSiteBefore(text: string, n: number): boolean {
+  if (n < 2 || n > text.length - 13) return false;
+  if (!isAsciiLetter(text.charCodeAt(n - 1)) || !isAsciiLetter(text.charCodeAt(n - 2))) return false;
+  const next = text.charCodeAt(n + 1);
+  return next >= 48 && next <= 57 && !(n > 2 && isWordCharacter(text.charCodeAt(n - 3)));
+}
+
 export const ibanDetector: Detector = {
   category: "IBAN",
   // The check digits are the only digits some IBANs have (Romania: RO88 IGPX XY9F …, of which a few more).
   mayMatch: (scan) => scan.digits >= 2 && scan.longestToken >= 4,
   detect({ text, numbers }: TextScan, out: Detection[]): void {
-    // An IBAN starts two letters before a run of (at least two) digits.
     const sites: number[] = [];
-    for (const n of numbers) {
-      if (n < 2 || !isAsciiLetter(text.charCodeAt(n - 1)) || !isAsciiLetter(text.charCodeAt(n - 2))) continue;
-      const next = text.charCodeAt(n + 1);
-      if (next >= 48 && next <= 57) sites.push(n - 2);
-    }
+    for (const n of numbers) if (ibanSiteBefore(text, n)) sites.push(n - 2);
     matchAtSites(CANDIDATE, text, sites, (match) => {
       const candidate = match[0];
       const length = LENGTHS[candidate.slice(0, 2).toUpperCase()];

@@ -1,18 +1,17 @@
 // Payment card numbers: 12 to 19 digits, unbroken or grouped by spaces or dashes (4-4-4-4, Amex 4-6-5, Diners
 // 4-6-4), with a known issuer prefix and a valid Luhn checksum. A candidate that runs into a neighbouring number
 // (`4111 1111 1111 1111 12/27`) is tried group by group.
-import { type Detection, type Detector, matchAtSites, PRIORITY } from "./detection.js";
+import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
 
 const CANDIDATE = /(?<![\p{L}\p{N}_.,/-])\d(?:[ -]?\d){11,30}(?![\p{L}\p{N}_]|[.,]\d)/uy;
-const GROUP = /\d+/g;
-const SEPARATOR = /[ -]/;
+const SEPARATORS = /[ -]/g;
 
-/** Whether `digits` passes the Luhn (mod 10) check. */
-export function luhnValid(digits: string): boolean {
+/** Whether `digits[from, to)` passes the Luhn (mod 10) check. */
+function luhnRange(digits: string, from: number, to: number): boolean {
   let sum = 0;
   let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
+  for (let i = to - 1; i >= from; i--) {
     let d = digits.charCodeAt(i) - 48;
     if (double) {
       d *= 2;
@@ -24,12 +23,20 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Whether an issuer uses this prefix with this length (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro). */
-function knownIssuer(digits: string): boolean {
-  const n = digits.length;
-  const p2 = Number(digits.slice(0, 2));
-  const p4 = Number(digits.slice(0, 4));
-  if (digits[0] === "4") return n === 16 || n === 19;
+/** Whether `digits` passes the Luhn (mod 10) check. */
+export function luhnValid(digits: string): boolean {
+  return luhnRange(digits, 0, digits.length);
+}
+
+/**
+ * Whether an issuer uses the prefix of `digits[from, from + n)` with this length `n` (four or more: Visa, Mastercard,
+ * Amex, Discover, JCB, Diners, UnionPay, Maestro).
+ */
+function knownIssuer(digits: string, from: number, n: number): boolean {
+  const first = digits.charCodeAt(from) - 48;
+  const p2 = first * 10 + digits.charCodeAt(from + 1) - 48;
+  const p4 = p2 * 100 + (digits.charCodeAt(from + 2) - 48) * 10 + digits.charCodeAt(from + 3) - 48;
+  if (first === 4) return n === 16 || n === 19;
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16;
   if (p2 === 34 || p2 === 37) return n === 15;
   if (p4 === 6011 || p2 === 65 || (p4 >= 6440 && p4 <= 6499)) return n >= 16 && n <= 19;
@@ -40,22 +47,81 @@ function knownIssuer(digits: string): boolean {
   return false;
 }
 
-/** Card groupings: fours with a shorter last group, or Amex and Diners 4-6-5 and 4-6-4. */
-function cardGrouping(sizes: readonly number[]): boolean {
-  if (sizes.length === 3 && sizes[0] === 4 && sizes[1] === 6 && (sizes[2] === 5 || sizes[2] === 4)) return true;
-  return sizes.length >= 3 && sizes.every((size, i) => (i === sizes.length - 1 ? size >= 1 && size <= 4 : size === 4));
+function groupSize(offsets: readonly number[], k: number): number {
+  return (offsets[k + 1] as number) - (offsets[k] as number);
 }
 
-/** The rest of an IBAN (`PT31 5339 1299 …`, `GB98 LVIL 5055 …`) is not a card. */
-const IBAN_BEFORE = /[A-Za-z]{2}\d{2}(?:[ -][A-Za-z0-9]{4})*[ -]$/;
+/**
+ * Card groupings of groups `first` to `last` (group k's digits start at `offsets[k]`): fours with a shorter last
+ * group, or Amex and Diners 4-6-5 and 4-6-4.
+ */
+function cardGrouping(offsets: readonly number[], first: number, last: number): boolean {
+  const count = last - first + 1;
+  if (count < 3) return false;
+  const lastSize = groupSize(offsets, last);
+  if (count === 3 && groupSize(offsets, first) === 4 && groupSize(offsets, first + 1) === 6) {
+    if (lastSize === 5 || lastSize === 4) return true;
+  }
+  for (let k = first; k < last; k++) if (groupSize(offsets, k) !== 4) return false;
+  return lastSize >= 1 && lastSize <= 4;
+}
 
-/** Whether `\d(?:[ -]?\d){11,30}` can match at `start`: twelve digits with at most one space or hyphen between. */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isSpaceOrHyphen(c: number): boolean {
+  return c === 32 || c === 45;
+}
+
+/** Whether `text[start, start + 4)` is `[A-Za-z]{2}\d{2}`, the start of an IBAN. */
+function countryAndCheckDigits(text: string, start: number): boolean {
+  return (
+    isAsciiLetter(text.charCodeAt(start)) &&
+    isAsciiLetter(text.charCodeAt(start + 1)) &&
+    isDigit(text.charCodeAt(start + 2)) &&
+    isDigit(text.charCodeAt(start + 3))
+  );
+}
+
+/** Whether `text[start, start + 4)` is `[A-Za-z0-9]{4}`. */
+function fourAlphanumerics(text: string, start: number): boolean {
+  for (let i = start; i < start + 4; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isDigit(c) || isAsciiLetter(c))) return false;
+  }
+  return true;
+}
+
+/**
+ * The rest of an IBAN (`PT31 5339 1299 …`, `GB98 LVIL 5055 …`) is not a card: whether the 40 characters before `end`
+ * end with `[A-Za-z]{2}\d{2}(?:[ -][A-Za-z0-9]{4})*[ -]`. Read backwards, the groups have a fixed size, so each step
+ * either finds the country code and check digits or moves one group back.
+ */
+function ibanBefore(text: string, end: number): boolean {
+  const from = Math.max(0, end - 40);
+  let separator = end - 1;
+  while (separator - 4 >= from && isSpaceOrHyphen(text.charCodeAt(separator))) {
+    const group = separator - 4;
+    if (countryAndCheckDigits(text, group)) return true;
+    if (!fourAlphanumerics(text, group)) return false;
+    separator = group - 1;
+  }
+  return false;
+}
+
+/**
+ * Whether `\d(?:[ -]?\d){11,30}` can match at `start`: twelve digits with at most one space or hyphen between.
+ * Reads stay inside the text (a read past the end gives NaN, which slows the loop down).
+ */
 function twelveDigits(text: string, start: number): boolean {
+  const length = text.length;
+  if (start + 12 > length) return false;
   let count = 0;
-  for (let i = start; i < text.length && count < 12; i++) {
+  for (let i = start; i < length && count < 12; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) count++;
-    else if (!((c === 32 || c === 45) && count > 0 && isDigit(text.charCodeAt(i + 1)))) break;
+    else if (!((c === 32 || c === 45) && count > 0 && i + 1 < length && isDigit(text.charCodeAt(i + 1)))) break;
   }
   return count >= 12;
 }
@@ -64,60 +130,79 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isCard(digits: string): boolean {
-  return digits.length >= 12 && digits.length <= 19 && knownIssuer(digits) && luhnValid(digits);
+function isCard(digits: string, from: number, to: number): boolean {
+  const n = to - from;
+  return n >= 12 && n <= 19 && knownIssuer(digits, from, n) && luhnRange(digits, from, to);
+}
+
+/**
+ * Where each group of a candidate's digits starts among its digits, then their count: groups are split by single
+ * spaces or hyphens (CANDIDATE), so group k starts at offsets[k] + k in the candidate.
+ */
+function groupOffsets(candidate: string): number[] {
+  const offsets = [0];
+  let digits = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    if (isDigit(candidate.charCodeAt(i))) digits++;
+    else offsets.push(digits);
+  }
+  offsets.push(digits);
+  return offsets;
+}
+
+/** Reports the cards in a CANDIDATE match at `index`. */
+function reportCards(text: string, index: number, candidate: string, out: Detection[]): void {
+  if (ibanBefore(text, index)) return;
+  const offsets = groupOffsets(candidate);
+  const groups = offsets.length - 1;
+  if (groups === 1) {
+    if (isCard(candidate, 0, candidate.length)) pushCard(out, index, index + candidate.length);
+    return;
+  }
+  // Grouped: take runs of whole groups, the longest valid one from each starting group.
+  const digits = candidate.replace(SEPARATORS, "");
+  for (let first = 0; first < groups; first++) {
+    let found = -1;
+    const from = offsets[first] as number;
+    for (let last = first; last < groups; last++) {
+      const to = offsets[last + 1] as number;
+      if (to - from > 19) break;
+      if (cardGrouping(offsets, first, last) && isCard(digits, from, to)) found = last;
+    }
+    if (found >= 0) {
+      pushCard(out, index + from + first, index + (offsets[found + 1] as number) + found);
+      first = found;
+    }
+  }
+}
+
+function pushCard(out: Detection[], start: number, end: number): void {
+  out.push({ category: "PAYMENT_CARD", start, end, priority: PRIORITY.checksum });
+}
+
+/** ASCII characters CANDIDATE's lookbehind rejects besides letters and digits. */
+const REJECTED_BEFORE = new Set([..."_.,/-"].map((c) => c.charCodeAt(0)));
+
+/** Whether CANDIDATE's lookbehind rejects `start` for certain (a non-ASCII character before it is left to it). */
+function rejectedBefore(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const c = text.charCodeAt(start - 1);
+  return c < 128 && (isDigit(c) || isAsciiLetter(c) || REJECTED_BEFORE.has(c));
 }
 
 export const paymentCardDetector: Detector = {
   category: "PAYMENT_CARD",
   mayMatch: (scan) => scan.groupedDigits >= 12,
   detect({ text, numbers }: TextScan, out: Detection[]): void {
-    const sites = numbers.filter((start) => twelveDigits(text, start));
-    matchAtSites(CANDIDATE, text, sites, (match) => {
-      const candidate = match[0];
-      if (IBAN_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) return;
-      const separator = SEPARATOR.exec(candidate)?.[0];
-      if (separator === undefined) {
-        if (isCard(candidate)) {
-          out.push({
-            category: "PAYMENT_CARD",
-            start: match.index,
-            end: match.index + candidate.length,
-            priority: PRIORITY.checksum,
-          });
-        }
-        return;
-      }
-      // Grouped: take runs of whole groups, the longest valid one from each starting group.
-      const groups: { start: number; end: number }[] = [];
-      GROUP.lastIndex = 0;
-      for (let group = GROUP.exec(candidate); group !== null; group = GROUP.exec(candidate)) {
-        groups.push({ start: group.index, end: group.index + group[0].length });
-      }
-      for (let first = 0; first < groups.length; first++) {
-        let found = -1;
-        let digits = "";
-        const sizes: number[] = [];
-        for (let last = first; last < groups.length; last++) {
-          const group = groups[last];
-          if (group === undefined) break;
-          digits += candidate.slice(group.start, group.end);
-          sizes.push(group.end - group.start);
-          if (digits.length > 19) break;
-          if (cardGrouping(sizes) && isCard(digits)) found = last;
-        }
-        const from = groups[first];
-        const to = groups[found];
-        if (from !== undefined && to !== undefined) {
-          out.push({
-            category: "PAYMENT_CARD",
-            start: match.index + from.start,
-            end: match.index + to.end,
-            priority: PRIORITY.checksum,
-          });
-          first = found;
-        }
-      }
-    });
+    // As matchAtSites over the numbers where CANDIDATE can match, skipping those inside the previous match first.
+    let next = 0;
+    for (const start of numbers) {
+      if (start < next || rejectedBefore(text, start) || !twelveDigits(text, start)) continue;
+      CANDIDATE.lastIndex = start;
+      const match = CANDIDATE.exec(text);
+      if (match === null) continue;
+      next = start + match[0].length;
+      reportCards(text, start, match[0], out);
+    }
   },
 };

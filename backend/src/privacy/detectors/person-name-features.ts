@@ -8,11 +8,11 @@ import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { BIP39_WORDS } from "./seed-phrase.js";
 import { SURNAMES } from "./surnames.js";
 
-/** What the caller knows of a lower-case word: an everyday English word, a place, a product. */
-export interface NameWordFlags {
-  readonly everyday: boolean;
-  readonly place: boolean;
-  readonly product: boolean;
+/** What the caller knows of lower-case words: which are places and products, and which are everyday words. */
+export interface NameWordLists {
+  readonly places: ReadonlySet<string>;
+  readonly products: ReadonlySet<string>;
+  readonly isEveryday: (lower: string) => boolean;
 }
 
 /** Bump when the features change: a model file trained on other features is refused. */
@@ -21,19 +21,40 @@ export const NAME_FEATURE_VERSION = 1;
 export const NAME_FEATURE_BITS = 15;
 const MASK = (1 << NAME_FEATURE_BITS) - 1;
 
-/** Word-list bits of a lower-case word. */
-function wordClasses(lower: string, flags: (lower: string) => NameWordFlags): number {
-  const f = flags(lower);
-  return (
-    (FIRST_NAMES.has(lower) ? 1 : 0) |
-    (AMBIGUOUS_FIRST_NAMES.has(lower) ? 2 : 0) |
-    (SURNAMES.has(lower) ? 4 : 0) |
-    (f.everyday ? 8 : 0) |
-    (f.place ? 16 : 0) |
-    (f.product ? 32 : 0)
-  );
-}
+/** Word-list bits: given name, ambiguous given name, family name, everyday word, place, product. */
+export const NAME_WORD_CLASS = { given: 1, ambiguous: 2, family: 4, everyday: 8, place: 16, product: 32 } as const;
 const CLASS_COUNT = 6;
+
+/**
+ * The word-list bits of lower-case words. The lists are merged into one table at import, so that a word is one
+ * lookup rather than five; everyday words (endings of a word list) are asked of the caller.
+ */
+export class NameWordClasses {
+  readonly #listed = new Map<string, number>();
+  readonly #isEveryday: (lower: string) => boolean;
+
+  constructor(lists: NameWordLists) {
+    const mark = (words: Iterable<string>, bit: number): void => {
+      for (const word of words) this.#listed.set(word, (this.#listed.get(word) ?? 0) | bit);
+    };
+    mark(FIRST_NAMES, NAME_WORD_CLASS.given);
+    mark(AMBIGUOUS_FIRST_NAMES, NAME_WORD_CLASS.ambiguous);
+    mark(SURNAMES, NAME_WORD_CLASS.family);
+    mark(lists.places, NAME_WORD_CLASS.place);
+    mark(lists.products, NAME_WORD_CLASS.product);
+    this.#isEveryday = lists.isEveryday;
+  }
+
+  /** The bits of the lists a word is in, without the everyday bit. */
+  listed(lower: string): number {
+    return this.#listed.get(lower) ?? 0;
+  }
+
+  /** All bits of a word. */
+  of(lower: string): number {
+    return this.listed(lower) | (this.#isEveryday(lower) ? NAME_WORD_CLASS.everyday : 0);
+  }
+}
 
 /**
  * Character trigram models of names (the given-name and family-name lexicons) and of English words (the BIP-39
@@ -41,49 +62,180 @@ const CLASS_COUNT = 6;
  * what the lexicons know to names that are not in them ("-ski", "-ova", "Ng-", "-ath-").
  */
 class TrigramModel {
-  readonly #counts = new Map<string, number>();
-  readonly #contexts = new Map<string, number>();
+  /** log((count + 1) / (context count + 40)) of every trigram seen, by {@link trigramKey}. */
+  readonly logs = new Map<number, number>();
+  /** log(1 / (context count + 40)), the log of an unseen trigram, by the {@link contextKey} of its first two. */
+  readonly unseenLogs = new Map<number, number>();
 
   constructor(words: Iterable<string>) {
+    const counts = new Map<number, number>();
+    const contexts = new Map<number, number>();
     for (const word of words) {
-      const padded = `^^${word}$`;
-      for (let i = 0; i + 3 <= padded.length; i++) {
-        const trigram = padded.slice(i, i + 3);
-        const context = trigram.slice(0, 2);
-        this.#counts.set(trigram, (this.#counts.get(trigram) ?? 0) + 1);
-        this.#contexts.set(context, (this.#contexts.get(context) ?? 0) + 1);
+      for (let i = 0; i < word.length + 1; i++) {
+        const a = paddedCode(word, 2, i);
+        const b = paddedCode(word, 2, i + 1);
+        const c = paddedCode(word, 2, i + 2);
+        if (a >= KEY_CHARS || b >= KEY_CHARS || c >= KEY_CHARS)
+          throw new Error(`Trigram model: "${word}" is out of range`);
+        counts.set(trigramKey(a, b, c), (counts.get(trigramKey(a, b, c)) ?? 0) + 1);
+        contexts.set(contextKey(a, b), (contexts.get(contextKey(a, b)) ?? 0) + 1);
+      }
+    }
+    // log P(trigram) under add-one smoothing over an alphabet of 40, for each trigram once.
+    for (const [trigram, count] of counts) {
+      this.logs.set(trigram, Math.log((count + 1) / ((contexts.get(trigram >>> KEY_BITS) ?? 0) + 40)));
+    }
+    for (const [context, count] of contexts) this.unseenLogs.set(context, Math.log(1 / (count + 40)));
+  }
+
+  /** The log of a trigram whose characters are in the key range. */
+  trigramLog(trigram: number): number {
+    return this.logs.get(trigram) ?? this.unseenLog(trigram >>> KEY_BITS);
+  }
+
+  /** The log of an unseen trigram with this context. */
+  unseenLog(context: number): number {
+    return this.unseenLogs.get(context) ?? UNSEEN_CONTEXT_LOG;
+  }
+}
+
+/** The log of a trigram whose first two characters were never seen. */
+const UNSEEN_CONTEXT_LOG = Math.log(1 / 40);
+
+/**
+ * The logs of both models side by side, so that each trigram of a word is looked up once for both: a slot holds the
+ * name model's log and then the word model's, for every trigram either model has seen, for an unseen trigram after
+ * every context either has seen, and (the last slot) for an unseen trigram after an unseen context.
+ */
+class LikenessModel {
+  readonly #slots = new Map<number, number>();
+  readonly #contextSlots = new Map<number, number>();
+  readonly #logs: Float64Array;
+  readonly #unseenSlot: number;
+  /**
+   * The slot of every trigram of lower-case ASCII letters, "^" and "$" (most words are made of nothing else), by
+   * {@link denseIndex}: an array read instead of a hash lookup.
+   */
+  readonly #denseSlots = new Int32Array(DENSE_SYMBOLS ** 3);
+
+  constructor(names: TrigramModel, words: TrigramModel) {
+    const logs: number[] = [];
+    for (const trigram of new Set([...names.logs.keys(), ...words.logs.keys()])) {
+      this.#slots.set(trigram, logs.length);
+      logs.push(names.trigramLog(trigram), words.trigramLog(trigram));
+    }
+    for (const context of new Set([...names.unseenLogs.keys(), ...words.unseenLogs.keys()])) {
+      this.#contextSlots.set(context, logs.length);
+      logs.push(names.unseenLog(context), words.unseenLog(context));
+    }
+    this.#unseenSlot = logs.length;
+    logs.push(UNSEEN_CONTEXT_LOG, UNSEEN_CONTEXT_LOG);
+    this.#logs = Float64Array.from(logs);
+    for (const a of DENSE_CODES) {
+      for (const b of DENSE_CODES) {
+        for (const c of DENSE_CODES) {
+          this.#denseSlots[denseIndex(a, b, c)] = this.#mappedSlot(a, b, c);
+        }
       }
     }
   }
 
-  /** log P(word) under add-one smoothing over an alphabet of 40. */
-  logProbability(padded: string): number {
-    let sum = 0;
-    for (let i = 0; i + 3 <= padded.length; i++) {
-      const trigram = padded.slice(i, i + 3);
-      sum += Math.log(((this.#counts.get(trigram) ?? 0) + 1) / ((this.#contexts.get(trigram.slice(0, 2)) ?? 0) + 40));
+  /**
+   * How much more `lower` looks like a name than an English word: log-likelihood ratio per character, in steps. The
+   * word is padded as "^^word$"; each model's logs are summed in order, as each model alone would.
+   */
+  likeness(lower: string): number {
+    let name = 0;
+    let word = 0;
+    for (let i = 0; i < lower.length + 1; i++) {
+      const slot = this.#slot(paddedCode(lower, 2, i), paddedCode(lower, 2, i + 1), paddedCode(lower, 2, i + 2));
+      name += this.#logs[slot] as number;
+      word += this.#logs[slot + 1] as number;
     }
-    return sum;
+    const ratio = (name - word) / (lower.length + 1);
+    return Math.max(-6, Math.min(6, Math.round(ratio * 2)));
+  }
+
+  #slot(a: number, b: number, c: number): number {
+    const dense = denseIndex(a, b, c);
+    return dense >= 0 ? (this.#denseSlots[dense] as number) : this.#mappedSlot(a, b, c);
+  }
+
+  #mappedSlot(a: number, b: number, c: number): number {
+    // A character outside the key range is in no word of either model: the trigram is unseen, and so is its context
+    // if the character is in it.
+    if (a >= KEY_CHARS || b >= KEY_CHARS) return this.#unseenSlot;
+    if (c < KEY_CHARS) {
+      const slot = this.#slots.get(trigramKey(a, b, c));
+      if (slot !== undefined) return slot;
+    }
+    return this.#contextSlots.get(contextKey(a, b)) ?? this.#unseenSlot;
   }
 }
 
-const NAME_MODEL = new TrigramModel([...FIRST_NAMES, ...SURNAMES]);
-const WORD_MODEL = new TrigramModel(BIP39_WORDS);
+/** The symbols of the dense slot table: "a" to "z", "^" and "$". */
+const DENSE_CODES: readonly number[] = [..."abcdefghijklmnopqrstuvwxyz^$"].map((c) => c.charCodeAt(0));
+const DENSE_SYMBOLS = DENSE_CODES.length;
+
+function denseSymbol(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  return c === 0x5e ? 26 : c === 0x24 ? 27 : -1;
+}
+
+/** The index of a trigram of DENSE_CODES in LikenessModel's dense table; -1 for any other. */
+function denseIndex(a: number, b: number, c: number): number {
+  const x = denseSymbol(a);
+  const y = denseSymbol(b);
+  const z = denseSymbol(c);
+  return x < 0 || y < 0 || z < 0 ? -1 : (x * DENSE_SYMBOLS + y) * DENSE_SYMBOLS + z;
+}
+
+/**
+ * Trigrams are keyed by their UTF-16 code units, KEY_BITS each: small integers, no string per trigram. Every
+ * character of the lexicons is below KEY_CHARS (checked at import).
+ */
+const KEY_BITS = 10;
+const KEY_CHARS = 1 << KEY_BITS;
+
+function trigramKey(a: number, b: number, c: number): number {
+  return (contextKey(a, b) << KEY_BITS) | c;
+}
+
+function contextKey(a: number, b: number): number {
+  return (a << KEY_BITS) | b;
+}
+
+/**
+ * The code unit at `i` of `word` padded with `carets` "^" before it and one "$" after it, without building the
+ * padded string (a concatenation is a rope, slower to read character by character).
+ */
+function paddedCode(word: string, carets: number, i: number): number {
+  if (i < carets) return CARET;
+  return i - carets < word.length ? word.charCodeAt(i - carets) : DOLLAR;
+}
+
+const CARET = 0x5e;
+const DOLLAR = 0x24;
+
+const LIKENESS = new LikenessModel(new TrigramModel([...FIRST_NAMES, ...SURNAMES]), new TrigramModel(BIP39_WORDS));
 
 /** How much more `lower` looks like a name than an English word: log-likelihood ratio per character, in steps. */
 function nameLikeness(lower: string): number {
-  const padded = `^^${lower}$`;
-  const ratio = (NAME_MODEL.logProbability(padded) - WORD_MODEL.logProbability(padded)) / (lower.length + 1);
-  return Math.max(-6, Math.min(6, Math.round(ratio * 2)));
+  return LIKENESS.likeness(lower);
 }
 
 /** Whether `lower` is two everyday words run together ("paperwhite", "ironwood"): products more than names. */
 function isCompound(lower: string): boolean {
-  for (let i = 3; i <= lower.length - 3; i++) {
+  // Neither part can be longer than the longest BIP-39 word: only the splits where both fit are looked up.
+  const from = Math.max(3, lower.length - LONGEST_BIP39_WORD);
+  const to = Math.min(lower.length - 3, LONGEST_BIP39_WORD);
+  for (let i = from; i <= to; i++) {
     if (BIP39_WORDS.has(lower.slice(0, i)) && BIP39_WORDS.has(lower.slice(i))) return true;
   }
   return false;
 }
+
+const LONGEST_BIP39_WORD = Math.max(...[...BIP39_WORDS].map((word) => word.length));
 
 /** A word of a candidate run, with its offsets in the text. */
 export interface NameRunWord {
@@ -130,6 +282,13 @@ function begin(tag: number): number {
 function foldString(hash: number, s: string, from = 0, to = s.length): number {
   let h = hash;
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
+  return h;
+}
+
+/** foldString over `^${word}$` from `from` to `to`, without building it. */
+function foldPadded(hash: number, word: string, from: number, to: number): number {
+  let h = hash;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ paddedCode(word, 1, i), PRIME);
   return h;
 }
 
@@ -245,15 +404,15 @@ export interface NameRunContext {
 
 /**
  * The hashed features of a candidate run (its words, in order): `before` is the text before it (its last 48
- * characters count), `after` the text after it, already cut to the right-context bound; `flagsOf` says what each
- * lower-case word is.
+ * characters count), `after` the text after it, already cut to the right-context bound; `classes` says which lists
+ * hold each lower-case word.
  */
 export function nameFeatures(
   before: string,
   words: readonly NameRunWord[],
   after: string,
   context: NameRunContext,
-  flagsOf: (lower: string) => NameWordFlags,
+  classes: NameWordClasses,
 ): number[] {
   const out: number[] = [];
   const n = Math.min(words.length, 4);
@@ -269,7 +428,7 @@ export function nameFeatures(
     const word = (words[i] as NameRunWord).text;
     const lower = word.toLowerCase();
     const position = n === 1 ? 0 : i === 0 ? 1 : i === words.length - 1 ? 2 : 3;
-    const bits = wordClasses(lower, flagsOf);
+    const bits = classes.of(lower);
     if (bits === 0) out.push(bucket(foldNumber(foldNumber(begin(Tag.WordClass), position), 0)));
     for (let b = 0; b < CLASS_COUNT; b++) {
       if ((bits & (1 << b)) !== 0) out.push(bucket(foldNumber(foldNumber(begin(Tag.WordClass), position), b + 1)));
@@ -286,8 +445,7 @@ export function nameFeatures(
     if (len >= 5) out.push(bucket(foldString(begin(Tag.Suffix4), lower, len - 4)));
     if (len >= 4) out.push(bucket(foldString(begin(Tag.Prefix3), lower, 0, 3)));
     // Character trigrams, with ^ and $ for the word's edges.
-    const padded = `^${lower}$`;
-    for (let k = 0; k + 3 <= padded.length; k++) out.push(bucket(foldString(begin(Tag.Trigram), padded, k, k + 3)));
+    for (let k = 0; k + 3 <= lower.length + 2; k++) out.push(bucket(foldPadded(begin(Tag.Trigram), lower, k, k + 3)));
   }
   const left = wordsBefore(before.length > 48 ? before.slice(-48) : before, 2);
   const right = wordsAfter(after, 2);

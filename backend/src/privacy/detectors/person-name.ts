@@ -13,7 +13,13 @@ import { readFileSync } from "node:fs";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
-import { type NameRunContext, type NameWordFlags, nameFeatures, wordFeatures } from "./person-name-features.js";
+import {
+  NAME_WORD_CLASS,
+  type NameRunContext,
+  NameWordClasses,
+  nameFeatures,
+  wordFeatures,
+} from "./person-name-features.js";
 import { NAME_MODEL_FILE, type NameModelFile, NameScorer } from "./person-name-model.js";
 import { BIP39_WORDS } from "./seed-phrase.js";
 import { SURNAMES } from "./surnames.js";
@@ -152,6 +158,9 @@ const CLOSING_ABOVE = /(?:regards|sincerely|cheers|thanks|best|yours|love)[,!.]?
 const TITLE_BEFORE = /\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+$/i;
 const COLON_BEFORE = /:\s*$/;
 const SAINT_BEFORE = /\b(?:St|Saint|San|Santa|Mount|Mt|Lake|Fort|Port)\.?\s+$/;
+/** Ambiguous given names that are months ("May", "June"), and a number after one ("May 5"). */
+const MONTH_NAMES = /^(?:may|june|april|august|jan|jun)$/;
+const NUMBER_AFTER = /^\s*\d/;
 const MONTH_CONTEXT_BEFORE =
   /\b(?:in|on|by|since|until|till|of|next|last|this|early|late|mid|during|before|after|from)\s+$/i;
 /** "our new intern is …", "my dentist, …": a role noun, then the name. */
@@ -178,7 +187,11 @@ mentor tutor coach recruiter nanny babysitter contractor plumber realtor account
     .split(/\s+/)
     .filter(Boolean),
 );
-const TRAILING_PUNCTUATION = /[,:;.!]+$/;
+/**
+ * The longest cue tail: a longer word is not one (lowering never shortens a word into a cue tail: no character but
+ * the ASCII letters and the Kelvin sign lowers to an ASCII letter, and those keep their length).
+ */
+const LONGEST_CUE_TAIL = Math.max(...[...CUE_TAILS].map((tail) => tail.length));
 
 /** Whether the word before `index` (same line or the one above) can end a cue. */
 function mayFollowCue(text: string, index: number): boolean {
@@ -191,20 +204,43 @@ function mayFollowCue(text: string, index: number): boolean {
   if (end === 0) return false;
   const last = text[end - 1];
   if (last === ":" || last === ",") return true;
-  const start =
-    Math.max(text.lastIndexOf(" ", end - 1), text.lastIndexOf("\n", end - 1), text.lastIndexOf("\t", end - 1)) + 1;
-  return CUE_TAILS.has(text.slice(start, end).toLowerCase().replace(TRAILING_PUNCTUATION, ""));
+  // The word runs back to the last space, newline or tab; trailing punctuation is not part of a cue tail (cutting it
+  // before lowering changes nothing: no other character lowers to it).
+  let start = end - 1;
+  while (start > 0 && !isWordBreak(text.charCodeAt(start - 1))) start--;
+  while (end > start && isCueTailPunctuation(text.charCodeAt(end - 1))) end--;
+  return end - start <= LONGEST_CUE_TAIL && CUE_TAILS.has(text.slice(start, end).toLowerCase());
+}
+
+/** The characters mayFollowCue splits words at. */
+function isWordBreak(c: number): boolean {
+  return c === 32 || c === 10 || c === 9;
+}
+
+/** Punctuation a cue tail may carry: , : ; . ! */
+function isCueTailPunctuation(c: number): boolean {
+  return c === 44 || c === 58 || c === 59 || c === 46 || c === 33;
 }
 
 /** The cues of LOWER_CASE_NAME, for a gate before searching for them. */
 const LOWER_CASE_CUES = ["name", "i'm", "i’m", "im ", "i am", "call me", "this is"];
 const LOWER_CASE_CUE_GATE = new WordGate(LOWER_CASE_CUES);
 const LOWER_CASE_NAME = /\b(my name is|my name's|name:|i'm|i’m|i am|im|call me|this is)\s+([a-z][a-z'’-]+)/gi;
+/** The cues of LOWER_CASE_NAME after which any word that is not a sentence word is a name. */
+const NAME_CUE = /name/i;
+/** A lower-case family name after the given name ("priya sharma"). */
+const LOWER_CASE_SECOND_WORD = /^[ \t]+([a-z][a-z'’-]+)/;
 
 interface Word {
   readonly text: string;
+  /** `text.toLowerCase()`, computed once: every word list is looked up in lower case. */
+  readonly lower: string;
   readonly start: number;
   readonly end: number;
+}
+
+function makeWord(text: string, start: number): Word {
+  return { text, lower: text.toLowerCase(), start, end: start + text.length };
 }
 
 function isSentenceStart(text: string, index: number): boolean {
@@ -236,7 +272,7 @@ function nameWords(words: readonly Word[], allowThings: boolean): Word[] {
   const accepted: Word[] = [];
   for (const word of words) {
     if (accepted.length >= 4) break;
-    const lower = word.text.toLowerCase();
+    const lower = word.lower;
     if (!isParticle(word) && (SENTENCE_WORDS.has(lower) || (!allowThings && THING_WORDS.has(lower)))) break;
     accepted.push(word);
   }
@@ -272,42 +308,71 @@ const NO: Decision = { verdict: "no", words: [], ambiguous: false };
 
 function decide(words: readonly Word[], evidence: RunEvidence, text: string): Decision {
   if (evidence.title) {
-    const titled = nameWords(words, true).filter((_, _i, all) => all.length > 1 || !all[0]?.text.endsWith("."));
-    return titled.length > 0 ? { verdict: "rule", words: titled, ambiguous: false } : NO;
+    const titled = nameWords(words, true);
+    // A lone initial after a title ("Dr. J.") is not a name.
+    if (titled.length === 0 || (titled.length === 1 && (titled[0] as Word).text.endsWith("."))) return NO;
+    return { verdict: "rule", words: titled, ambiguous: false };
   }
   const accepted = nameWords(words, false);
   const head = accepted[0];
   if (head === undefined) return NO;
-  const name = (verdict: Verdict, ambiguous = false): Decision => ({ verdict, words: accepted, ambiguous });
   // A run holding a place or organisation word ("Blue Harbor Bank", "Rio de Janeiro") is not a person.
-  if (words.some((word) => THING_WORDS.has(word.text.toLowerCase()))) return evidence.strong ? name("rule") : NO;
+  if (hasThingWord(words)) return evidence.strong ? ruling("rule", accepted) : NO;
   if (accepted.length === 1 && head.text.endsWith(".")) return NO;
-  if (evidence.strong) return name("rule");
-  const headLower = head.text.toLowerCase();
-  if (accepted.some((word) => FIRST_NAMES.has(word.text.toLowerCase()))) return name("rule");
-  const multi = accepted.filter((word) => !isParticle(word)).length >= 2;
+  if (evidence.strong) return ruling("rule", accepted);
+  const headLower = head.lower;
+  if (hasGivenName(accepted)) return ruling("rule", accepted);
+  const multi = countNameWords(accepted) >= 2;
   if (AMBIGUOUS_FIRST_NAMES.has(headLower)) {
     const after = text.slice(accepted.at(-1)?.end ?? head.end, (accepted.at(-1)?.end ?? head.end) + 4);
-    const monthLike = /^(?:may|june|april|august|jan|jun)$/.test(headLower);
+    const monthLike = MONTH_NAMES.test(headLower);
     const before = text.slice(Math.max(0, head.start - 12), head.start);
-    if (monthLike && (MONTH_CONTEXT_BEFORE.test(before) || /^\s*\d/.test(after))) return NO;
+    if (monthLike && (MONTH_CONTEXT_BEFORE.test(before) || NUMBER_AFTER.test(after))) return NO;
     // At the start of a sentence an ambiguous name is most likely the word ("Joy Division", "Will you…").
     if (
       evidence.weak ||
       (multi && (!evidence.sentenceStart || evidence.colon || evidence.personAfter)) ||
       (evidence.personAfter && !evidence.sentenceStart)
     ) {
-      return name("rule");
+      return ruling("rule", accepted);
     }
-    return name("doubt", true);
+    return ruling("doubt", accepted, true);
   }
-  if (evidence.weak || (multi && evidence.colon)) return name("rule");
+  if (evidence.weak || (multi && evidence.colon)) return ruling("rule", accepted);
   // "Scammer asked", "Management said": a single capitalised word opening a sentence is too often a noun.
-  if (evidence.personAfter && (multi || !evidence.sentenceStart)) return name("rule");
+  if (evidence.personAfter && (multi || !evidence.sentenceStart)) return ruling("rule", accepted);
   // Two capitalised words mid-sentence, none an everyday word or a place ("a bio for Thao Hoang"): a name on their
   // own. Titles and products are made of everyday words; places are in the gazetteer (places.ts).
-  if (multi && !evidence.sentenceStart && accepted.every(mayBeNameWord)) return name("capitals");
-  return name("doubt");
+  if (multi && !evidence.sentenceStart && allMayBeNameWords(accepted)) return ruling("capitals", accepted);
+  return ruling("doubt", accepted);
+}
+
+function ruling(verdict: Verdict, words: Word[], ambiguous = false): Decision {
+  return { verdict, words, ambiguous };
+}
+
+/** Whether a word of `words` is a place or organisation word. */
+function hasThingWord(words: readonly Word[]): boolean {
+  for (const word of words) if (THING_WORDS.has(word.lower)) return true;
+  return false;
+}
+
+/** Whether a word of `words` is a given name from the lexicon. */
+function hasGivenName(words: readonly Word[]): boolean {
+  for (const word of words) if (FIRST_NAMES.has(word.lower)) return true;
+  return false;
+}
+
+/** The words of `words` that are not particles. */
+function countNameWords(words: readonly Word[]): number {
+  let count = 0;
+  for (const word of words) if (!isParticle(word)) count++;
+  return count;
+}
+
+function allMayBeNameWords(words: readonly Word[]): boolean {
+  for (const word of words) if (!mayBeNameWord(word)) return false;
+  return true;
 }
 
 /**
@@ -337,14 +402,19 @@ const EVERYDAY_ENDINGS: readonly (readonly [string, string])[] = [
   ["ly", ""],
 ];
 
+/**
+ * The lists a capitalised word must be in none of to count towards a name found by capitalisation alone (and it
+ * must not be an everyday word).
+ */
+const NOT_NAME_CLASSES = NAME_WORD_CLASS.place | NAME_WORD_CLASS.product | NAME_WORD_CLASS.ambiguous;
+
 /** Whether a capitalised word can be part of a name found by capitalisation alone: not an everyday word or a place. */
 function mayBeNameWord(word: Word): boolean {
   if (isParticle(word)) return true;
   const text = word.text;
   // An initial ("J.") is fine; other words ending in a period end a sentence.
   if (text.endsWith(".")) return text.length === 2;
-  const lower = text.toLowerCase();
-  return !isEverydayWord(lower) && !PLACES.has(lower) && !PRODUCTS.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower);
+  return (WORD_CLASSES.listed(word.lower) & NOT_NAME_CLASSES) === 0 && !isEverydayWord(word.lower);
 }
 
 /** Two capitalised words or more, one of them a family name and none an everyday word or a place: a person. */
@@ -354,21 +424,45 @@ function hasFamilyName(accepted: readonly Word[]): boolean {
   for (const word of accepted) {
     if (isParticle(word)) continue;
     words++;
-    if (!mayBeNameWord(word)) return false;
-    if (SURNAMES.has(word.text.toLowerCase())) family = true;
+    if (SURNAMES.has(word.lower)) family = true;
   }
-  return family && words >= 2;
+  // The small lexicon first: most runs hold no family name, and need no look-up in the larger lists.
+  return family && words >= 2 && allMayBeNameWords(accepted);
 }
 
 const WHITESPACE = /\s/;
 
 /** The words of a run with their offsets (a one-word run needs no regex). */
 function runWords(runStart: number, runText: string): Word[] {
-  if (!WHITESPACE.test(runText)) return [{ text: runText, start: runStart, end: runStart + runText.length }];
+  const split = splitCapitalisedRun(runStart, runText);
+  if (split !== undefined) return split;
+  if (!WHITESPACE.test(runText)) return [makeWord(runText, runStart)];
   const words: Word[] = [];
   RUN_WORD.lastIndex = 0;
   for (let match = RUN_WORD.exec(runText); match !== null; match = RUN_WORD.exec(runText)) {
-    words.push({ text: match[0], start: runStart + match.index, end: runStart + match.index + match[0].length });
+    words.push(makeWord(match[0], runStart + match.index));
+  }
+  return words;
+}
+
+/**
+ * The words of a run made of ASCII letters and periods only, separated by spaces and tabs, each word starting with
+ * a capital (most runs): split at the spaces, as RUN_WORD would match them. Each such word is one RUN_WORD match
+ * (WORD or INITIAL, a prefix "Mc"/"Mac" included); a particle ("della") could be more than one, so a run with a
+ * lower-case word, or any other character, is left to RUN_WORD (undefined).
+ */
+function splitCapitalisedRun(runStart: number, runText: string): Word[] | undefined {
+  const words: Word[] = [];
+  let start = -1;
+  for (let i = 0; i <= runText.length; i++) {
+    const c = i < runText.length ? runText.charCodeAt(i) : 32;
+    if (c === 32 || c === 9) {
+      if (start >= 0) words.push(makeWord(runText.slice(start, i), runStart + start));
+      start = -1;
+    } else if (start < 0) {
+      if (c < 65 || c > 90) return undefined;
+      start = i;
+    } else if (!isAsciiLetter(c) && c !== 46) return undefined;
   }
   return words;
 }
@@ -379,9 +473,8 @@ function runWords(runStart: number, runText: string): Word[] {
  */
 type Judge = (text: string, words: readonly Word[], context: NameRunContext) => boolean;
 
-function wordFlags(lower: string): NameWordFlags {
-  return { everyday: isEverydayWord(lower), place: PLACES.has(lower), product: PRODUCTS.has(lower) };
-}
+/** The word lists of every lower-case word, for the scorer's features and for mayBeNameWord. */
+const WORD_CLASSES = new NameWordClasses({ places: PLACES, products: PRODUCTS, isEveryday: isEverydayWord });
 
 /** The scorer's features of a run: at most NAME_RIGHT_CONTEXT_CHARS after it are read. */
 function runFeatures(text: string, words: readonly Word[], context: NameRunContext): number[] {
@@ -392,7 +485,7 @@ function runFeatures(text: string, words: readonly Word[], context: NameRunConte
     words,
     text.slice(last.end, last.end + NAME_RIGHT_CONTEXT_CHARS),
     context,
-    wordFlags,
+    WORD_CLASSES,
   );
 }
 
@@ -425,6 +518,145 @@ function mayAdd(text: string, words: readonly Word[], context: NameRunContext): 
   return !DETERMINER_BEFORE.test(before);
 }
 
+/** The cues in the text before a run. */
+interface Cues {
+  readonly strong: boolean;
+  readonly title: boolean;
+  readonly weak: boolean;
+  readonly colon: boolean;
+}
+
+const NO_CUES: Cues = { strong: false, title: false, weak: false, colon: false };
+
+/** The cues before `start` (STRONG_CUE, TITLE_BEFORE, …), looked for only after a word that can end one. */
+function cuesBefore(text: string, start: number): Cues {
+  if (!mayFollowCue(text, start)) return NO_CUES;
+  const around = text.slice(Math.max(0, start - 40), start);
+  const before = around.slice(around.lastIndexOf("\n") + 1);
+  return {
+    // CLOSING_ABOVE needs a line break, which `before` starts after.
+    strong:
+      (mayEndCue(before, STRONG_CUE_ENDS) && STRONG_CUE.test(before)) ||
+      (mayEndRoleCue(before) && ROLE_CUE.test(before)) ||
+      (before.length < around.length && CLOSING_ABOVE.test(around)),
+    title: TITLE_BEFORE.test(before),
+    weak: mayEndCue(before, WEAK_CUE_ENDS) && WEAK_CUE.test(before),
+    colon: COLON_BEFORE.test(before),
+  };
+}
+
+/**
+ * The cheap part of STRONG_CUE and WEAK_CUE, which scan the whole text before a run: what they can end with.
+ * `trailing` is what the pattern allows after its words ([\s,:;-]* or \s+); `words` the last run of ASCII letters of
+ * each alternative (after it only `trailing` characters, or a ':' or ',' that is one of them; "i'm" ends with "m",
+ * "co-worker" with "worker"); `other` whether an alternative may end in something else (a title's period, a dash).
+ */
+interface CueEnds {
+  readonly trailing: (c: number) => boolean;
+  readonly words: ReadonlySet<string>;
+  readonly other: (c: number) => boolean;
+}
+
+const STRONG_CUE_ENDS: CueEnds = {
+  trailing: (c) => isAsciiSpace(c) || c === 44 || c === 58 || c === 59 || c === 45,
+  words: new Set(
+    `is s named m am im me signed from to cc attn contact author sender recipient patient applicant candidate client
+customer guest employee tenant member name names of dear hi hello hey thanks you cheers regards sincerely best yours
+truly warmly love wife husband son daughter mom mum mother dad father brother sister friend boss colleague coworker
+worker manager partner boyfriend girlfriend e neighbor neighbour doctor lawyer landlord landlady cousin uncle aunt
+grandma grandmother grandpa grandfather niece nephew teacher student assistant roommate flatmate kid child baby mr
+mrs ms miss mx dr prof`.split(/\s+/),
+  ),
+  // "Dr." ends in a period; "^ -- " may be nothing but trailing characters (an empty rest) or end in a long dash.
+  other: (c) => c === 46 || c === 0x2014 || c === 0x2013,
+};
+
+const WEAK_CUE_ENDS: CueEnds = {
+  trailing: isAsciiSpace,
+  words: new Set(
+    `met meet with ask asked tell told email emailed call called text texted thank thanked invite invited introduce
+introducing introduced hire hired cc ping pinged remind reminded message messaged congratulate congratulated in to by
+dating married of owner reporter assignee meeting seeing visiting interviewing pronounce spell for`.split(/\s+/),
+  ),
+  other: () => false,
+};
+
+/**
+ * Whether a cue pattern with these ends may match at the end of `before`: false when what precedes the trailing
+ * characters is an ASCII character no alternative ends with, or a run of letters that is none of its last words.
+ * Non-ASCII characters (Unicode spaces, which `\s` takes in) and nothing but trailing characters leave it to the
+ * pattern.
+ */
+function mayEndCue(before: string, ends: CueEnds): boolean {
+  let end = before.length;
+  while (end > 0 && ends.trailing(before.charCodeAt(end - 1))) end--;
+  if (end === 0) return true;
+  const c = before.charCodeAt(end - 1);
+  if (c > 127 || ends.other(c)) return true;
+  if (!isAsciiLetter(c)) return false;
+  let start = end - 1;
+  while (start > 0 && isAsciiLetter(before.charCodeAt(start - 1))) start--;
+  return ends.words.has(before.slice(start, end).toLowerCase());
+}
+
+/**
+ * Whether ROLE_CUE may match at the end of `before`: it ends in spaces after "is", "was", a comma or a colon.
+ * Non-ASCII characters (Unicode spaces) leave it to the pattern.
+ */
+function mayEndRoleCue(before: string): boolean {
+  let end = before.length;
+  while (end > 0 && isAsciiSpace(before.charCodeAt(end - 1))) end--;
+  if (end === 0) return false;
+  const c = before.charCodeAt(end - 1);
+  if (c > 127) return true;
+  if (end === before.length) return false;
+  if (c === 44 || c === 58) return true;
+  return endsWithLetters(before, end, "is") || endsWithLetters(before, end, "was");
+}
+
+/** Whether `text` before `end` ends with the lower-case ASCII letters `word`, in either case. */
+function endsWithLetters(text: string, end: number, word: string): boolean {
+  if (end < word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    if ((text.charCodeAt(end - word.length + i) | 32) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Whether "St.", "San", "Lake" or another word of SAINT_BEFORE stands right before `start`. */
+function followsSaint(text: string, start: number): boolean {
+  if (start <= 2) return false;
+  const from = Math.max(0, start - 8);
+  // SAINT_BEFORE ends in spaces after a period or the last letter of one of its words (t, n, a, e): most runs have
+  // something else before their spaces, and need no slice.
+  let i = start - 1;
+  while (i >= from && isAsciiSpace(text.charCodeAt(i))) i--;
+  // Nothing but spaces in the window: no word.
+  if (i < from) return false;
+  const c = text.charCodeAt(i);
+  // Non-ASCII (a Unicode space, say) is left to the pattern.
+  if (c > 127) return saintBefore(text, from, start);
+  if (i === start - 1 || (c !== 46 && c !== 116 && c !== 110 && c !== 97 && c !== 101)) return false;
+  return saintBefore(text, from, start);
+}
+
+function saintBefore(text: string, from: number, start: number): boolean {
+  return SAINT_BEFORE.test(text.slice(from, start));
+}
+
+/** The ASCII characters of \s: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Whether a person verb or a possessive follows `end` ("… said", "…'s"), within PERSON_AFTER_CHARS. */
+function hasPersonAfter(text: string, end: number): boolean {
+  // PERSON_AFTER starts with an apostrophe or a space: most words are followed by neither, and need no slice.
+  const next = end < text.length ? text.charCodeAt(end) : 0;
+  if (next < 128 && next !== 39 && !isAsciiSpace(next)) return false;
+  return PERSON_AFTER.test(text.slice(end, end + PERSON_AFTER_CHARS));
+}
+
 function judged(out: Detection[], words: Word[], accept: boolean): Word[] {
   if (!accept) return words;
   pushName(out, words);
@@ -436,13 +668,13 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
   // Most runs are one capitalised word ("The", "Can", "Order"): a name only if it is a given name, follows a cue, or
   // precedes a person verb mid-sentence; otherwise the scorer decides.
   if (all.length === 1) {
-    const lower = runText.toLowerCase();
-    if (SENTENCE_WORDS.has(lower) || THING_WORDS.has(lower) || GREETINGS.has(lower)) return [];
+    const lower = (all[0] as Word).lower;
+    if (COMMON_WORDS.has(lower)) return [];
     if (!FIRST_NAMES.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower) && !mayFollowCue(text, runStart)) {
       const end = runStart + runText.length;
       // A lone word opening a sentence is not for the scorer either (mayAdd).
       if (isSentenceStart(text, runStart)) return [];
-      if (!PERSON_AFTER.test(text.slice(end, end + PERSON_AFTER_CHARS))) {
+      if (!hasPersonAfter(text, end)) {
         const context = { sentenceStart: false, personAfter: false, byCapitals: false, ambiguous: false };
         return mayAdd(text, all, context) ? judged(out, all, judge(text, all, context)) : [];
       }
@@ -457,8 +689,8 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
   let opener = false;
   let i = 0;
   for (; i < all.length - 1; i++) {
-    const text = (all[i] as Word).text;
-    const word = (text.endsWith(".") ? text.slice(0, -1) : text).toLowerCase();
+    const { text, lower } = all[i] as Word;
+    const word = text.endsWith(".") ? text.slice(0, -1).toLowerCase() : lower;
     if (GREETINGS.has(word) || ROLES.has(word)) strong = true;
     else if (TITLES.has(word)) title = true;
     else if (i === 0 && RUN_VERBS.has(word)) verb = true;
@@ -470,40 +702,24 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
   const first = words[0];
   if (first === undefined || isParticle(first)) return [];
   // "St. Patrick's Day", "San Diego", "Lake Victoria": a saint's or a place's name.
-  if (first.start > 2 && SAINT_BEFORE.test(text.slice(Math.max(0, first.start - 8), first.start))) {
-    return [];
-  }
+  if (followsSaint(text, first.start)) return [];
   // The cheap evidence first: a given name from the lexicon in a run without place or organisation words.
   if (!title && !strong) {
     const accepted = nameWords(words, false);
-    if (
-      (accepted.some((word) => FIRST_NAMES.has(word.text.toLowerCase())) || hasFamilyName(accepted)) &&
-      !words.some((word) => THING_WORDS.has(word.text.toLowerCase()))
-    ) {
+    if ((hasGivenName(accepted) || hasFamilyName(accepted)) && !hasThingWord(words)) {
       pushName(out, accepted);
       return [];
     }
     if (accepted.length === 0) return words;
   }
   const last = words.at(-1) as Word;
-  let cueStrong = false;
-  let cueTitle = false;
-  let cueWeak = false;
-  let colon = false;
-  if (mayFollowCue(text, first.start)) {
-    const around = text.slice(Math.max(0, first.start - 40), first.start);
-    const before = around.slice(around.lastIndexOf("\n") + 1);
-    cueStrong = STRONG_CUE.test(before) || ROLE_CUE.test(before) || CLOSING_ABOVE.test(around);
-    cueTitle = TITLE_BEFORE.test(before);
-    cueWeak = WEAK_CUE.test(before);
-    colon = COLON_BEFORE.test(before);
-  }
+  const cues = cuesBefore(text, first.start);
   const evidence: RunEvidence = {
-    strong: strong || cueStrong,
-    title: title || cueTitle,
-    weak: verb || cueWeak,
-    colon,
-    personAfter: PERSON_AFTER.test(text.slice(last.end, last.end + PERSON_AFTER_CHARS)),
+    strong: strong || cues.strong,
+    title: title || cues.title,
+    weak: verb || cues.weak,
+    colon: cues.colon,
+    personAfter: hasPersonAfter(text, last.end),
     sentenceStart: isSentenceStart(text, opener ? (all[0] as Word).start : first.start),
   };
   const decision = decide(words, evidence, text);
@@ -525,44 +741,129 @@ function isLowerAscii(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
-/**
- * Where RUN, tried at a capitalised word at `start`, would match that word alone, for the common case settled by
- * looking at ASCII characters: a capital, lower-case letters, then punctuation, the end, or spaces not followed by
- * another capitalised word or a particle. -1 when the pattern must decide (anything else: non-ASCII letters,
- * hyphens, apostrophes, a following capital), so the result is always what RUN would give.
- */
-function loneWordEnd(text: string, start: number): number {
-  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-  // RUN's lookbehind: not after _ ' @ . / - (letters and digits never precede a site).
-  if (before === 95 || before === 39 || before === 64 || before === 46 || before === 47 || before === 45) return -1;
-  const first = text.charCodeAt(start);
-  if (first < 65 || first > 90) return -1;
-  let end = start + 1;
-  while (end < text.length && isLowerAscii(text.charCodeAt(end))) end++;
-  if (end === start + 1) return -1;
-  if (end === text.length) return end;
-  const next = text.charCodeAt(end);
-  // Letters, digits, '_', '@' (the lookahead backtracks), '-' and apostrophes (hyphenated words, "O'Brien") and
-  // anything non-ASCII: let the pattern decide.
-  if (next > 127 || next === 45 || next === 39 || next === 95 || next === 64 || (next >= 48 && next <= 57)) return -1;
-  if ((next >= 65 && next <= 90) || isLowerAscii(next)) return -1;
-  if (next > 32) return end;
-  // Spaces: the run goes on if a capitalised word, an initial or a particle follows.
-  let i = end;
-  while (i < text.length && text.charCodeAt(i) <= 32) i++;
-  if (i === text.length) return end;
-  const c = text.charCodeAt(i);
-  if ((c >= 65 && c <= 90) || c > 127) return -1;
-  if (!isLowerAscii(c)) return end;
-  let wordEnd = i + 1;
-  while (wordEnd < text.length && isLowerAscii(text.charCodeAt(wordEnd))) wordEnd++;
-  return PARTICLE_SET.has(text.slice(i, wordEnd)) ? -1 : end;
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
-/** Whether a lone capitalised word is one no name run can consist of (sentence words, things, greetings). */
-function isCommonWord(lower: string): boolean {
-  return SENTENCE_WORDS.has(lower) || THING_WORDS.has(lower) || GREETINGS.has(lower);
+function isAsciiLetter(c: number): boolean {
+  return isLowerAscii(c) || isUpperAscii(c);
 }
+
+/**
+ * Where RUN, tried at a capitalised word at `start`, ends, for the common runs settled by looking at ASCII
+ * characters: capitalised words of ASCII letters ("Maria", "Lopez") and initials ("J.") separated by spaces or tabs,
+ * the last one followed by punctuation, the end, or spaces not followed by another capitalised word or a particle.
+ * NO_RUN where RUN cannot match at all ("AI", "I think", "JavaScript", "ID9"); PATTERN when the pattern must decide
+ * (anything else: non-ASCII letters, hyphens, apostrophes, "McDonald", a particle after the spaces), so the result is
+ * always what RUN would give.
+ */
+function simpleRunEnd(text: string, start: number): number {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  // RUN's lookbehind: not after _ ' @ . / - (letters and digits never precede a site).
+  if (before === 95 || before === 39 || before === 64 || before === 46 || before === 47 || before === 45) return NO_RUN;
+  if (!isUpperAscii(text.charCodeAt(start))) return PATTERN;
+  let end = simpleWordEnd(text, start);
+  if (end < 0) return startsNoWord(text, start) ? NO_RUN : PATTERN;
+  // A first word glued to a letter, digit, '_' or '@' fails RUN's lookahead at every length ("JavaScript", "Abc1"),
+  // unless it is the prefix of "McDonald" or "MacArthur".
+  if (end < text.length && gluedAfter(text.charCodeAt(end)) && !mayBeNamePrefix(text, start, end)) return NO_RUN;
+  while (end >= 0) {
+    if (end === text.length) return end;
+    const next = text.charCodeAt(end);
+    if (next > 32) return endsRun(text, end) ? end : PATTERN;
+    // Spaces: the run goes on if a capitalised word or an initial follows after spaces and tabs only, and may if a
+    // particle follows.
+    let i = end;
+    let spacesAndTabs = true;
+    for (; i < text.length && text.charCodeAt(i) <= 32; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9) spacesAndTabs = false;
+    }
+    if (i === text.length) return end;
+    const c = text.charCodeAt(i);
+    if (c > 127) return PATTERN;
+    if (isLowerAscii(c)) {
+      let wordEnd = i + 1;
+      while (wordEnd < text.length && isLowerAscii(text.charCodeAt(wordEnd))) wordEnd++;
+      return PARTICLE_SET.has(text.slice(i, wordEnd)) ? PATTERN : end;
+    }
+    if (!isUpperAscii(c) || !spacesAndTabs) return end;
+    // A capital that starts neither a word nor an initial ("I think", "AI") ends the run; one the pattern has to
+    // judge ("O'Brien", a non-ASCII letter) is left to it.
+    if (startsNoWord(text, i)) return end;
+    end = simpleWordEnd(text, i);
+  }
+  return PATTERN;
+}
+
+/** simpleRunEnd: RUN does not match here. */
+const NO_RUN = -2;
+/** simpleRunEnd: only RUN can tell. */
+const PATTERN = -1;
+
+/**
+ * Whether the ASCII capital at `start` starts neither a word nor an initial for RUN ("AI", "I think", "A1", "I'm"):
+ * the next character is ASCII (or the end) and not a lower-case letter (a word, or the prefix of "McDonald") or a
+ * period (an initial), or it is an apostrophe after a capital that cannot open "O'Brien" or "D'Angelo".
+ */
+function startsNoWord(text: string, start: number): boolean {
+  if (start + 1 >= text.length) return true;
+  const c = text.charCodeAt(start + 1);
+  if (isApostrophe(c)) {
+    const capital = text.charCodeAt(start);
+    return capital !== 79 && capital !== 68;
+  }
+  return c < 128 && !isLowerAscii(c) && c !== 46;
+}
+
+/** Whether an ASCII character right after a word makes RUN's lookahead fail: a letter, digit, '_' or '@'. */
+function gluedAfter(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 64;
+}
+
+/** Whether the word from `start` to `end` is "Mc" or "Mac", which RUN's WORD may take as a prefix. */
+function mayBeNamePrefix(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  return word === "Mc" || word === "Mac";
+}
+
+/** The end of a capital followed by ASCII lower-case letters, or by a period (an initial), at `start`; else -1. */
+function simpleWordEnd(text: string, start: number): number {
+  let end = start + 1;
+  while (end < text.length && isLowerAscii(text.charCodeAt(end))) end++;
+  if (end > start + 1) return end;
+  return text.charCodeAt(end) === 46 ? end + 1 : -1;
+}
+
+/**
+ * Whether the printable character at `end`, after a word or an initial, ends a run there: ASCII punctuation but
+ * '_' and '@' (RUN's lookahead would make it backtrack) and '-' (hyphenated words), or an apostrophe not followed by
+ * a capital ("John's"; "John'S" fails the lookahead). Anything else the pattern decides.
+ */
+function endsRun(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (isApostrophe(c)) {
+    const after = end + 1 < text.length ? text.charCodeAt(end + 1) : 32;
+    return after < 128 && !isUpperAscii(after);
+  }
+  if (c > 127 || isAsciiLetter(c) || (c >= 48 && c <= 57)) return false;
+  return c !== 95 && c !== 64 && c !== 45;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** Lone capitalised words no name run can consist of (sentence words, things, greetings): detectRun drops them. */
+const COMMON_WORDS: ReadonlySet<string> = new Set([...SENTENCE_WORDS, ...THING_WORDS, ...GREETINGS]);
+
+/**
+ * The common words of ASCII lower-case letters, capitalised ("The", "Please"): a run simpleRunEnd finds is ASCII
+ * letters, so it is one of these exactly when its lower case is a common word, with no string lowered.
+ */
+const COMMON_CAPITALISED: ReadonlySet<string> = new Set(
+  [...COMMON_WORDS].filter((word) => /^[a-z]+$/.test(word)).map((word) => word[0]?.toUpperCase() + word.slice(1)),
+);
 
 /** A run the rules leave to the scorer, as training sees it. */
 export interface NameCandidate {
@@ -594,7 +895,8 @@ export function personNameCandidates(text: string): NameCandidate[] {
 
 export const personNameDetector: Detector = {
   category: "PERSON_NAME",
-  mayMatch: () => true,
+  // Names start at a capitalised word, or follow a lower-case cue ("my name is priya").
+  mayMatch: (scan) => scan.capitals.length > 0 || LOWER_CASE_CUE_GATE.mayContain(scan.trigrams),
   detect(scan: TextScan, out: Detection[]): void {
     detectNames(scan, out, scorerJudge);
   },
@@ -604,16 +906,18 @@ function detectNames(scan: TextScan, out: Detection[], judge: Judge): void {
   const { text, capitals } = scan;
   const before = out.length;
   const rejected: Word[][] = [];
-  // As matchAtSites(RUN, …), with the lone common words ("The", "Can", "Please") settled without the pattern.
+  // As matchAtSites(RUN, …), with most runs found without the pattern and the lone common words ("The", "Can",
+  // "Please") settled before building any word.
   let next = 0;
   for (const site of capitals) {
     if (site < next) continue;
     let runText: string;
-    const end = loneWordEnd(text, site);
+    const end = simpleRunEnd(text, site);
+    if (end === NO_RUN) continue;
     if (end >= 0) {
       next = end;
       runText = text.slice(site, end);
-      if (isCommonWord(runText.toLowerCase())) continue;
+      if (COMMON_CAPITALISED.has(runText)) continue;
     } else {
       RUN.lastIndex = site;
       const match = RUN.exec(text);
@@ -624,21 +928,33 @@ function detectNames(scan: TextScan, out: Detection[], judge: Judge): void {
     const words = detectRun(text, site, runText, out, judge);
     if (words.length >= 2) rejected.push(words);
   }
-  // "Babajide Adeyemi and Yuki Zhang": a pair joined by "and" or "&" to a name is a name too.
-  const names = out.slice(before);
+  if (rejected.length > 0) addJoinedNames(text, out, out.slice(before), rejected);
+  detectLowerCaseNames(scan, out);
+}
+
+/** "Babajide Adeyemi and Yuki Zhang": a pair joined by "and" or "&" to a name is a name too. */
+function addJoinedNames(
+  text: string,
+  out: Detection[],
+  names: readonly Detection[],
+  rejected: readonly Word[][],
+): void {
   for (const words of rejected) {
     const first = words[0] as Word;
     const last = words.at(-1) as Word;
-    if (words.some((word) => SENTENCE_WORDS.has(word.text.toLowerCase()) || THING_WORDS.has(word.text.toLowerCase())))
-      continue;
+    if (words.some((word) => SENTENCE_WORDS.has(word.lower) || THING_WORDS.has(word.lower))) continue;
     const joined = names.some(
-      (name) =>
-        /^\s*(?:and|&|or)\s*$/.test(text.slice(last.end, name.start)) ||
-        /^\s*(?:and|&|or)\s*$/.test(text.slice(name.end, first.start)),
+      (name) => JOINER.test(text.slice(last.end, name.start)) || JOINER.test(text.slice(name.end, first.start)),
     );
     if (joined) out.push({ category: "PERSON_NAME", start: first.start, end: last.end, priority: PRIORITY.personName });
   }
-  // "my name is priya", "im john smith": lower-case names after the strongest cues.
+}
+
+const JOINER = /^\s*(?:and|&|or)\s*$/;
+
+/** "my name is priya", "im john smith": lower-case names after the strongest cues. */
+function detectLowerCaseNames(scan: TextScan, out: Detection[]): void {
+  const text = scan.text;
   if (!LOWER_CASE_CUE_GATE.mayContain(scan.trigrams)) return;
   const lower = scan.lower;
   if (!LOWER_CASE_CUES.some((cue) => lower.includes(cue))) return;
@@ -646,11 +962,11 @@ function detectNames(scan: TextScan, out: Detection[], judge: Judge): void {
   for (let match = LOWER_CASE_NAME.exec(text); match !== null; match = LOWER_CASE_NAME.exec(text)) {
     const word = match[2] as string;
     // After "my name is" any word that is not a sentence word; after "i'm" only a known given name.
-    const strongest = /name/i.test(match[1] as string);
+    const strongest = NAME_CUE.test(match[1] as string);
     if (strongest ? NOT_NAMES_LOWER_STOP.has(word) : !FIRST_NAMES.has(word)) continue;
     const start = match.index + match[0].length - word.length;
     let end = start + word.length;
-    const next = /^[ \t]+([a-z][a-z'’-]+)/.exec(text.slice(end, end + NAME_RIGHT_CONTEXT_CHARS));
+    const next = LOWER_CASE_SECOND_WORD.exec(text.slice(end, end + NAME_RIGHT_CONTEXT_CHARS));
     if (next?.[1] !== undefined && !NOT_NAMES_LOWER_STOP.has(next[1]) && next[1].length >= 2) end += next[0].length;
     out.push({ category: "PERSON_NAME", start, end, priority: PRIORITY.personName });
   }

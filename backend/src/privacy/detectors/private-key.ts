@@ -25,6 +25,12 @@ const mayHoldHex = (text: string, start: number, end: number) => HEX_DIGITS.hasR
 const mayHoldWif = (text: string, start: number, end: number) => BASE58_DIGITS.hasRun(text, start, end, 51);
 const mayHoldExtended = (text: string, start: number, end: number) => BASE58_DIGITS.hasRun(text, start, end, 104);
 const PEM_GATE = new WordGate(["-----begin"]);
+/** The shortest token HEX64, WIF or EXTENDED can match in. */
+const MIN_KEY_TOKEN = 51;
+
+function mayHoldPem({ text, longestToken, trigrams }: TextScan): boolean {
+  return longestToken >= 10 && PEM_GATE.mayContain(trigrams) && text.includes("-----BEGIN");
+}
 
 function pemBlocks(text: string, out: Detection[]): void {
   PEM_BEGIN.lastIndex = 0;
@@ -61,9 +67,11 @@ function pushKey(out: Detection[], start: number, end: number, priority: number)
 
 export const privateKeyDetector: Detector = {
   category: "PRIVATE_KEY",
-  mayMatch: (scan) => scan.longestToken >= 10,
-  detect({ text, longTokens, trigrams }: TextScan, out: Detection[]): void {
-    if (PEM_GATE.mayContain(trigrams) && text.includes("-----BEGIN")) pemBlocks(text, out);
+  // A token as long as the shortest key (WIF), or a PEM header.
+  mayMatch: (scan) => scan.longestToken >= MIN_KEY_TOKEN || mayHoldPem(scan),
+  detect(scan: TextScan, out: Detection[]): void {
+    const { text, longTokens } = scan;
+    if (mayHoldPem(scan)) pemBlocks(text, out);
     matchInTokens(
       HEX64,
       text,
@@ -81,7 +89,7 @@ export const privateKeyDetector: Detector = {
       WIF,
       text,
       longTokens,
-      51,
+      MIN_KEY_TOKEN,
       (match, offset) => {
         const payload = base58CheckDecode(match[0]);
         if (payload === undefined || (payload[0] !== 0x80 && payload[0] !== 0xef)) return;

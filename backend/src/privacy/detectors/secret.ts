@@ -6,8 +6,12 @@
 //      high Shannon entropy (identifiers such as `Base64EncoderV2` have few; hashes and UUIDs are excluded).
 import { Alphabet } from "./alphabet.js";
 import { type Detection, type Detector, matchInTokens, PRIORITY } from "./detection.js";
+import { findAssignments } from "./secret-assignment.js";
+import { findRandomTokens, MIN_RANDOM_TOKEN } from "./secret-random.js";
 import { LONG_TOKEN, type TextScan } from "./text-scan.js";
 import { WordGate } from "./word-gate.js";
+
+export { looksRandom } from "./secret-random.js";
 
 const BOUNDARY_BEFORE = String.raw`(?<![\p{L}\p{N}_+/=-])`;
 const BOUNDARY_AFTER = String.raw`(?![\p{L}\p{N}_+/=-])`;
@@ -37,27 +41,26 @@ const KNOWN = new RegExp(
   `${BOUNDARY_BEFORE}(?:${Object.values(KNOWN_SECRET_FORMATS).join("|")})${BOUNDARY_AFTER}`,
   "gu",
 );
-/** KNOWN_PREFILTER's strings without case, for a gate before it runs (digits are one class: "sk0" stands for them). */
+/** Strings of KNOWN's formats without case, for a gate before it runs (digits are one class: "sk0" stands for them). */
 const KNOWN_GATE = new WordGate(
   (
     "sk- ghp_ gho_ ghu_ ghs_ ghr_ github_pat_ glpat- xox hooks.slack akia asia abia acca aiza _live_ _test_ whsec_ " +
     "eyj sg. sk0 ska skb skc skd ske skf npm_ hf_ pypi- :aa _v1_ shp key-"
   ).split(" "),
 );
-const KNOWN_PREFILTER =
-  /sk-|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|AKIA|ASIA|ABIA|ACCA|AIza|_live_|_test_|whsec_|eyJ|SG\.|SK[0-9a-f]|npm_|hf_|pypi-|:AA|_v1_|shp|key-/;
-
 const KEY_WORDS = `(?:password|passwd|passwort|pwd|pass|passphrase|passcode|pin|secret|client[_ -]?secret|secret[_ -]?key|api[_ -]?key|apikey|api[_ -]?token|access[_ -]?key|access[_ -]?token|auth[_ -]?token|refresh[_ -]?token|private[_ -]?token|token|aws_secret_access_key|accountkey|credentials?)`;
-/** `password=…`, `"api_key": "…"`, `export TOKEN=…`: the value after an assignment. */
+/** `password=…`, `"api_key": "…"`, `export TOKEN=…`: the value after an assignment (sticky: see findAssignments). */
 const ASSIGNMENT = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:[A-Za-z0-9]+[_-])*${KEY_WORDS}["']?\s*(?::=|=>|=|:)\s*["'${"`"}]?([^\s"'${"`"},;<>]{4,200})`,
-  "giu",
+  "iuy",
 );
 /** "my password is …", "the wifi passcode was …". */
 const STATEMENT = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${KEY_WORDS}(?:\s+(?:for|to|of|on)\s+(?:the\s+|my\s+)?[\p{L}\p{N}.'-]+)?\s+(?:is|was|is now|will be)\s*:?\s+["'${"`"}]?([^\s"'${"`"},;<>]{4,200})`,
   "giu",
 );
+/** What STATEMENT needs in the lower-case text: "is", "was" or "will be" after a space, before a space or ':'. */
+const STATEMENT_HINT = /\s(?:is|was|will be)[\s:]/;
 /** "login with password Tr0ub4dor&3": the value right after the word, when it looks like a password. */
 const BARE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:password|passwd|passwort|pwd|passphrase|passcode)\s+["'${"`"}]?([^\s"'${"`"},;<>]{6,64})`,
@@ -82,82 +85,75 @@ const PASSWORD_LIKE = /^(?=.*\p{L})(?=.*[\d\W_])/u;
 /** "key" and "pin" are parts of many words ("monkey", "shipping"); the cues need them as words. */
 const KEY_GATE = /(?:api|secret|access|account)[_ -]?key/;
 const PIN_GATE = /(?<![a-z])pin(?![a-z])/;
-const TOKEN = /(?<![\p{L}\p{N}_+/=.-])[A-Za-z0-9_+/=-]{20,512}(?![\p{L}\p{N}_+/=-])/gu;
 const TOKEN_CHARS = new Alphabet("A-Za-z0-9_+/=-");
 
-/**
- * Whether TOKEN can find a random-looking token here: twenty token characters in a row, and upper case, lower case
- * and digits somewhere (looksRandom needs all three in the match).
- */
-function mayHoldRandomToken(text: string, start: number, end: number): boolean {
-  let seen = 0;
-  for (let i = start; i < end && seen !== 7; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) seen |= 1;
-    else if (c >= 65 && c <= 90) seen |= 2;
-    else if (c >= 48 && c <= 57) seen |= 4;
-  }
-  return seen === 7 && TOKEN_CHARS.hasRun(text, start, end, 20);
-}
-
-/** Runs of letters; those of three or more with a vowel read like words. */
-const WORD_LIKE = /[A-Z]?[a-z]{2,}/g;
-const VOWEL = /[aeiouy]/;
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-const HEX = /^(?:0x)?[0-9a-f]+$/i;
-
-/** The words of the cues, for a gate before searching for them. */
+/** The cue words, for a gate before searching for them. */
 const CUE_GATE = new WordGate(["pass", "pwd", "secret", "token", "credential", "bearer", "basic", "key", "pin"]);
 
-const ASCII_COUNTS = new Uint16Array(128);
+/**
+ * The first characters of each known format, by the code of the first (`?` stands for any character): a format can
+ * only start where one of them does. Telegram's digits are tested apart.
+ */
+const KNOWN_PREFIXES: readonly (readonly string[] | undefined)[] = (() => {
+  const prefixes: string[][] = [];
+  for (const prefix of (
+    "sk- sk_ rk_ shp gh?_ github_pat_ glpat- xox https://hooks.slack.com/services/ AKIA ASIA ABIA ACCA AIza " +
+    "whsec_ eyJ SG. SK npm_ hf_ pypi- do?_v1_ key-"
+  ).split(" ")) {
+    const first = prefix.charCodeAt(0);
+    prefixes[first] ??= [];
+    prefixes[first].push(prefix);
+  }
+  return prefixes;
+})();
 
-/** Shannon entropy of an ASCII token, in bits per character (without allocating). */
-function asciiEntropy(token: string): number {
-  ASCII_COUNTS.fill(0);
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i) & 127;
-    ASCII_COUNTS[c] = (ASCII_COUNTS[c] as number) + 1;
+function startsWithPattern(text: string, index: number, prefix: string): boolean {
+  if (index + prefix.length > text.length) return false;
+  for (let i = 1; i < prefix.length; i++) {
+    const expected = prefix.charCodeAt(i);
+    if (expected !== 63 && text.charCodeAt(index + i) !== expected) return false;
   }
-  let entropy = 0;
-  for (let c = 0; c < 128; c++) {
-    const count = ASCII_COUNTS[c] as number;
-    if (count === 0) continue;
-    const p = count / token.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
+  return true;
 }
 
-function charClass(c: number): number {
-  if (c >= 97 && c <= 122) return 0;
-  if (c >= 65 && c <= 90) return 1;
-  if (c >= 48 && c <= 57) return 2;
-  return 3;
+/** Whether a known format may start at `index`: one of its prefixes, or Telegram's `\d{8,10}:AA`. */
+function knownPrefixAt(text: string, index: number): boolean {
+  const first = text.charCodeAt(index);
+  if (first >= 48 && first <= 57) {
+    let end = index + 1;
+    while (end < text.length && end - index <= 10 && isDigit(text.charCodeAt(end))) end++;
+    return end - index >= 8 && end - index <= 10 && text.startsWith(":AA", end);
+  }
+  const prefixes = first < 128 ? KNOWN_PREFIXES[first] : undefined;
+  if (prefixes === undefined) return false;
+  for (const prefix of prefixes) if (startsWithPattern(text, index, prefix)) return true;
+  return false;
 }
 
-/** Whether a token looks randomly generated: three character classes, frequent class changes, high entropy. */
-export function looksRandom(token: string): boolean {
-  let seen = 0;
-  let changes = 0;
-  let previous = -1;
-  for (let i = 0; i < token.length; i++) {
-    const cls = charClass(token.charCodeAt(i));
-    seen |= 1 << cls;
-    if (previous >= 0 && cls !== previous) changes++;
-    previous = cls;
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The characters a known format can start with: the first of each prefix, and digits. */
+const KNOWN_FIRST = new Alphabet("0-9ASdeghknprswx");
+
+/**
+ * Whether KNOWN can match in `text[start, end)`: a known prefix where its lookbehind holds (at the start, or after a
+ * character other than `[A-Za-z0-9_+/=-]`; after a non-ASCII character, the pattern decides).
+ */
+function mayHoldKnown(text: string, start: number, end: number): boolean {
+  let boundary = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (boundary && KNOWN_FIRST.has(c) && knownPrefixAt(text, i)) return true;
+    boundary = !TOKEN_CHARS.has(c);
   }
-  // Lower case, upper case and digits (hashes and UUIDs have no upper case; words have no digits).
-  if ((seen & 7) !== 7 || changes / token.length < 0.3) return false;
-  if (UUID.test(token) || HEX.test(token)) return false;
-  // Identifiers are made of words (`Base64EncoderV2Factory`): random tokens have few runs of three or more letters
-  // that read like a word.
-  let wordLike = 0;
-  WORD_LIKE.lastIndex = 0;
-  for (let match = WORD_LIKE.exec(token); match !== null; match = WORD_LIKE.exec(token)) {
-    if (match[0].length >= 3 && VOWEL.test(match[0])) wordLike += match[0].length;
-  }
-  if (wordLike / token.length >= 0.5) return false;
-  return asciiEntropy(token) >= Math.min(4, Math.log2(token.length) * 0.85);
+  return false;
+}
+
+function pushAll(pattern: RegExp, text: string, out: Detection[]): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) pushValue(match, out);
 }
 
 function pushValue(match: RegExpMatchArray, out: Detection[]): void {
@@ -178,14 +174,21 @@ export const secretDetector: Detector = {
   mayMatch: (scan) => scan.longestToken >= 4,
   detect(scan: TextScan, out: Detection[]): void {
     const { text, longTokens } = scan;
-    if (longTokens.length > 0 && KNOWN_GATE.mayContain(scan.trigrams) && KNOWN_PREFILTER.test(text)) {
-      matchInTokens(KNOWN, text, longTokens, LONG_TOKEN, (match, offset) => {
-        const value = match[0];
-        // `sk-learn-tutorial-notes`: a known prefix followed by words is not a key.
-        if (value.startsWith("sk-") && !DIGIT.test(value)) return;
-        const start = offset + match.index;
-        out.push({ category: "SECRET", start, end: start + value.length, priority: PRIORITY.knownSecret });
-      });
+    if (longTokens.length > 0 && KNOWN_GATE.mayContain(scan.trigrams)) {
+      matchInTokens(
+        KNOWN,
+        text,
+        longTokens,
+        LONG_TOKEN,
+        (match, offset) => {
+          const value = match[0];
+          // `sk-learn-tutorial-notes`: a known prefix followed by words is not a key.
+          if (value.startsWith("sk-") && !DIGIT.test(value)) return;
+          const start = offset + match.index;
+          out.push({ category: "SECRET", start, end: start + value.length, priority: PRIORITY.knownSecret });
+        },
+        mayHoldKnown,
+      );
     }
     const lower = CUE_GATE.mayContain(scan.trigrams) ? scan.lower : "";
     if (
@@ -199,15 +202,21 @@ export const secretDetector: Detector = {
       (lower.includes("key") && KEY_GATE.test(lower)) ||
       (lower.includes("pin") && PIN_GATE.test(lower))
     ) {
-      for (const pattern of [ASSIGNMENT, STATEMENT, AUTHORIZATION]) {
-        pattern.lastIndex = 0;
-        for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) pushValue(match, out);
+      findAssignments(ASSIGNMENT, text, (match) => pushValue(match, out));
+      // Each search only when the text has its words. `lower` has them whenever the patterns (case-insensitive,
+      // Unicode) can match, except with a long s ("paſſword", folded to "s" by the patterns, not by toLowerCase).
+      const longS = text.includes("ſ");
+      if (longS || STATEMENT_HINT.test(lower)) pushAll(STATEMENT, text, out);
+      if (text.includes("Bearer") || text.includes("Basic") || text.includes("Token")) {
+        pushAll(AUTHORIZATION, text, out);
       }
-      BARE.lastIndex = 0;
-      for (let match = BARE.exec(text); match !== null; match = BARE.exec(text)) {
-        // A word after "password" ("password reset", "password manager") is not one; a value mixes letters with
-        // digits or symbols.
-        if (PASSWORD_LIKE.test(match[1] as string)) pushValue(match, out);
+      if (longS || lower.includes("pass") || lower.includes("pwd")) {
+        BARE.lastIndex = 0;
+        for (let match = BARE.exec(text); match !== null; match = BARE.exec(text)) {
+          // A word after "password" ("password reset", "password manager") is not one; a value mixes letters with
+          // digits or symbols.
+          if (PASSWORD_LIKE.test(match[1] as string)) pushValue(match, out);
+        }
       }
     }
     if (text.includes("://")) {
@@ -215,17 +224,10 @@ export const secretDetector: Detector = {
       for (let match = URL_CREDENTIALS.exec(text); match !== null; match = URL_CREDENTIALS.exec(text))
         pushValue(match, out);
     }
-    matchInTokens(
-      TOKEN,
-      text,
-      longTokens,
-      20,
-      (match, offset) => {
-        if (!looksRandom(match[0])) return;
-        const start = offset + match.index;
-        out.push({ category: "SECRET", start, end: start + match[0].length, priority: PRIORITY.heuristicSecret });
-      },
-      mayHoldRandomToken,
-    );
+    for (let i = 0; i < longTokens.length; i += 2) {
+      const start = longTokens[i] as number;
+      const end = longTokens[i + 1] as number;
+      if (end - start >= MIN_RANDOM_TOKEN) findRandomTokens(text, start, end, out);
+    }
   },
 };

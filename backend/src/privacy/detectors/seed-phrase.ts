@@ -11,8 +11,68 @@ export const BIP39_WORDS: ReadonlySet<string> = new Set(english);
 /** Fewest words of a seed phrase (BIP-39 phrases have 12, 15, 18, 21 or 24). */
 export const MIN_SEED_WORDS = 12;
 
-/** Twelve or more short words in a row, with the separators a phrase may have: the only places worth a look. */
-const CANDIDATE = /(?<![A-Za-z])(?:[A-Za-z]{3,8}[^A-Za-z]{1,6}){11,}[A-Za-z]{3,8}(?![A-Za-z])/g;
+/** Letters packed five bits each (a = 1): a number for the first four letters of a word, which BIP-39 makes unique. */
+function packPrefix(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end && i < start + 4; i++) key = (key << 5) | ((text.charCodeAt(i) | 32) - 96);
+  return key;
+}
+
+/** The BIP-39 words by their packed prefix (words of three letters are their own prefix). */
+const WORDS_BY_PREFIX: ReadonlyMap<number, string> = (() => {
+  const words = new Map<number, string>();
+  for (const word of english) {
+    const key = packPrefix(word, 0, word.length);
+    if (words.has(key)) throw new Error(`BIP-39 words share a prefix: ${word}`);
+    words.set(key, word);
+  }
+  return words;
+})();
+
+/**
+ * `BIP39_WORDS.has(text.slice(start, end).toLowerCase())` for a run of ASCII letters, without the slice: the word
+ * with the run's prefix, if it has the run's length and letters.
+ */
+function isListWord(text: string, start: number, end: number): boolean {
+  const word = WORDS_BY_PREFIX.get(packPrefix(text, start, end));
+  if (word === undefined || word.length !== end - start) return false;
+  for (let i = 4; i < word.length; i++) if ((text.charCodeAt(start + i) | 32) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Calls findRuns on each stretch of twelve or more short words in a row, with the separators a phrase may have: the
+ * only places worth a look. Those are the matches of
+ *   /(?<![A-Za-z])(?:[A-Za-z]{3,8}[^A-Za-z]{1,6}){11,}[A-Za-z]{3,8}(?![A-Za-z])/g
+ * found in one pass: chains of whole runs of 3 to 8 ASCII letters, 1 to 6 other characters apart, from the first run
+ * of a chain to its last (a run of another length, or a longer gap, ends the chain before it).
+ */
+function findCandidates(text: string, out: Detection[]): void {
+  let chainStart = -1;
+  let chainEnd = -1;
+  let count = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
+    const length = i - start;
+    const joins = count > 0 && start - chainEnd <= 6;
+    if (length < 3 || length > 8 || !joins) {
+      if (count >= MIN_SEED_WORDS) findRuns(text, chainStart, chainEnd, out);
+      count = 0;
+    }
+    if (length < 3 || length > 8) continue;
+    if (count === 0) chainStart = start;
+    chainEnd = i;
+    count++;
+  }
+  if (count >= MIN_SEED_WORDS) findRuns(text, chainStart, chainEnd, out);
+}
+
 // What may separate two words of a phrase: spaces, commas, a new line, a number (`2.`, `(3)`, `#4`); isGap tests
 // `^[\s,;|/-]*(?:[#(]?\d{1,2}[.):-]?[\s,;|/-]*)?$` without a regular expression.
 
@@ -21,10 +81,7 @@ export const seedPhraseDetector: Detector = {
   // Twelve words in a row, or one long token of words joined by commas ("abandon,ability,…").
   mayMatch: (scan) => scan.wordRun >= MIN_SEED_WORDS || (scan.longestToken >= 47 && scan.text.includes(",")),
   detect({ text }: TextScan, out: Detection[]): void {
-    CANDIDATE.lastIndex = 0;
-    for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
-      findRuns(text, match.index, match.index + match[0].length, out);
-    }
+    findCandidates(text, out);
   },
 };
 
@@ -65,12 +122,6 @@ function findRuns(text: string, from: number, to: number, out: Detection[]): voi
   let runStart = -1;
   let runEnd = -1;
   let count = 0;
-  const close = () => {
-    if (count >= MIN_SEED_WORDS) {
-      out.push({ category: "SEED_PHRASE", start: runStart, end: runEnd, priority: PRIORITY.seedPhrase });
-    }
-    count = 0;
-  };
   let i = from;
   while (i < to) {
     if (!isAsciiLetter(text.charCodeAt(i))) {
@@ -80,15 +131,21 @@ function findRuns(text: string, from: number, to: number, out: Detection[]): voi
     const start = i;
     while (i < to && isAsciiLetter(text.charCodeAt(i))) i++;
     const length = i - start;
-    const inList = length >= 3 && length <= 8 && BIP39_WORDS.has(text.slice(start, i).toLowerCase());
-    if (!inList) {
-      close();
-      continue;
+    const inList = length >= 3 && length <= 8 && isListWord(text, start, i);
+    // A word off the list, or a separator that is not a gap, ends the run.
+    if (!inList || (count > 0 && !isGap(text, runEnd, start))) {
+      pushRun(runStart, runEnd, count, out);
+      count = 0;
     }
-    if (count > 0 && !isGap(text, runEnd, start)) close();
+    if (!inList) continue;
     if (count === 0) runStart = start;
     runEnd = i;
     count++;
   }
-  close();
+  pushRun(runStart, runEnd, count, out);
+}
+
+/** Appends a run of `count` list words if it is long enough. (A function, not a closure: tsx names closures on each call.) */
+function pushRun(start: number, end: number, count: number, out: Detection[]): void {
+  if (count >= MIN_SEED_WORDS) out.push({ category: "SEED_PHRASE", start, end, priority: PRIORITY.seedPhrase });
 }

@@ -182,7 +182,42 @@ const GERMANIC_ENDINGS = [
   "tie",
   "markt",
 ];
-const GERMANIC_TAIL = new RegExp(`(?:${GERMANIC_ENDINGS.map((ending) => ending.replace(".", "\\.")).join("|")})$`, "i");
+/** GERMANIC_ENDINGS by the code of their last character (each ends in a lower-case ASCII letter or '.'). */
+const GERMANIC_BY_LAST: ReadonlyMap<number, readonly string[]> = (() => {
+  const byLast = new Map<number, string[]>();
+  for (const ending of GERMANIC_ENDINGS) {
+    const last = ending.charCodeAt(ending.length - 1);
+    byLast.set(last, [...(byLast.get(last) ?? []), ending]);
+  }
+  return byLast;
+})();
+
+/**
+ * A character as the `i` flag of a regular expression (without `u`) compares it with the endings: ASCII letters and
+ * `Ä` in lower case (`ß` matches only itself, and no other character folds to an ASCII letter).
+ */
+function foldForEndings(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  return c === 0xc4 ? 0xe4 : c;
+}
+
+/**
+ * Whether `text[start, end)` ends with one of GERMANIC_ENDINGS, without case: what
+ * `/(?:straße|strasse|str\.|weg|…|markt)$/i.test(text.slice(start, end))` says, without the slice.
+ */
+function endsWithGermanic(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const endings = GERMANIC_BY_LAST.get(foldForEndings(text.charCodeAt(end - 1)));
+  if (endings === undefined) return false;
+  for (const ending of endings) {
+    const from = end - ending.length;
+    if (from < start) continue;
+    let i = 0;
+    while (i < ending.length && foldForEndings(text.charCodeAt(from + i)) === ending.charCodeAt(i)) i++;
+    if (i === ending.length) return true;
+  }
+  return false;
+}
 /** Germanic prepositions that open a street name: `Am Markt 5`, `Unter den Linden 77`. */
 const GERMANIC_OPENERS = /^(?:Am|An der|Auf dem|Auf der|Im|In der|Zum|Zur|Unter den|Hinter der|Alte|Alter|Neue|Neuer)$/;
 const DIRECTION = String.raw`(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?![\p{L}\p{N}])\.?)`;
@@ -220,10 +255,13 @@ export const ADDRESS_WORDS: ReadonlySet<string> = new Set([
   ..."po p.o. box postfach apartado casella postale gpo post office flat house plot door no".split(" "),
 ]);
 
-/** Every house number: where all number-bearing shapes are tried. */
-const NUMBER_SITE = /(?<![\p{L}\p{N}.,:/-])\d{1,6}(?:[-/]\d{1,5})?[A-Za-z]?(?![\p{N}])/uy;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const UPPER_START = /^\p{Lu}/u;
+const ENDS_WITH_STOP = /[.,]$/;
+const SPACE_OR_COMMA = /[\s,]/;
+const NUMBER = /^\p{N}/u;
 /** Up to five words after a house number, in one match. */
-const WORDS_AFTER = /,?[ \t]+((?:[\p{L}\d][\p{L}\d'’.-]*[ \t]+){0,4}[\p{L}\d][\p{L}\d'’.-]*)/uy;
 const FLAT_FIRST =
   /(?<![\p{L}\p{N}])(?:Flat|House|Plot|Door|H\.?\s?No\.?)\s*(?:No\.?\s*)?\d{1,5}[A-Z]?(?:,\s*[\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{Lu}\d][\p{L}\d'’-]*){0,3}){2,5}/gu;
 const ORDINAL = /\d{1,3}(?:st|nd|rd|th)\b/y;
@@ -252,11 +290,21 @@ interface Word {
 }
 
 /** Whether a character may be part of a street-name word. */
-function isWordChar(c: string): boolean {
-  const code = c.charCodeAt(0);
+function isWordChar(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
   if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return true;
   if (code === 39 || code === 45 || code === 46 || code === 47 || code === 0x2019) return true;
-  return code > 127 && /\p{L}/u.test(c);
+  return code > 127 && LETTER.test(text[index] as string);
+}
+
+/** `/^\p{Lu}/u.test(word)`, without the regular expression for ASCII. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(word);
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** Up to `max` words right before `index`, nearest last. */
@@ -265,11 +313,11 @@ function wordsBefore(text: string, index: number, max: number): Word[] {
   let end = index;
   while (words.length < max) {
     let start = end;
-    while (start > 0 && isWordChar(text[start - 1] as string)) start--;
+    while (start > 0 && isWordChar(text, start - 1)) start--;
     if (start === end) break;
     words.unshift({ text: text.slice(start, end), start, end });
     end = start;
-    if (end === 0 || (text[end - 1] !== " " && text[end - 1] !== "\t")) break;
+    if (end === 0 || !isSpaceOrTab(text.charCodeAt(end - 1))) break;
     end--;
   }
   return words;
@@ -289,26 +337,60 @@ function followedByWord(text: string, index: number): boolean {
   return c >= 48 && c <= 57 && ORDINAL.test(text);
 }
 
-/** The words after a house number, with their offsets. */
+/**
+ * The words after a house number, with their offsets: what
+ * `/,?[ \t]+((?:[\p{L}\d][\p{L}\d'’.-]*[ \t]+){0,4}[\p{L}\d][\p{L}\d'’.-]*)/uy` matches at `numberEnd`, without
+ * backtracking: up to five words (a letter or digit, then letters, digits and `'’.-`), one space or tab or more
+ * apart, up to the first one that is not followed by a space before another word.
+ */
 function wordsAfter(text: string, numberEnd: number): Word[] {
-  WORDS_AFTER.lastIndex = numberEnd;
-  const match = WORDS_AFTER.exec(text);
-  if (match === null) return [];
-  const chunk = match[1] as string;
-  let offset = numberEnd + match[0].length - chunk.length;
+  let i = numberEnd;
+  if (text.charCodeAt(i) === 44) i++;
   const words: Word[] = [];
-  for (const word of chunk.split(/[ \t]+/)) {
-    const start = text.indexOf(word, offset);
-    words.push({ text: word, start, end: start + word.length });
-    offset = start + word.length;
+  while (words.length < 5) {
+    const gapStart = i;
+    while (i < text.length && isSpaceOrTab(text.charCodeAt(i))) i++;
+    if (i === gapStart) break;
+    const start = i;
+    let size = wordCharSize(text, i, true);
+    while (size > 0) {
+      i += size;
+      size = wordCharSize(text, i, false);
+    }
+    if (i === start) break;
+    words.push({ text: text.slice(start, i), start, end: i });
   }
   return words;
 }
 
+/** The size of the code point at `index` if it is `[\p{L}\d]` (`first`) or `[\p{L}\d'’.-]`, else 0. */
+function wordCharSize(text: string, index: number, first: boolean): number {
+  if (index >= text.length) return 0;
+  const c = text.charCodeAt(index);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return 1;
+  if (!first && (c === 39 || c === 0x2019 || c === 46 || c === 45)) return 1;
+  if (c < 128) return 0;
+  const size = (c & 0xfc00) === 0xd800 && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  return LETTER.test(text.slice(index, index + size)) ? size : 0;
+}
+
 function push(out: Detection[], start: number, end: number, text: string): void {
   let trimmed = end;
-  while (trimmed > start && /[\s,]/.test(text[trimmed - 1] as string)) trimmed--;
+  while (trimmed > start && SPACE_OR_COMMA.test(text[trimmed - 1] as string)) trimmed--;
   out.push({ category: "STREET_ADDRESS", start, end: trimmed, priority: PRIORITY.streetAddress });
+}
+
+/** The shortest and longest of SUFFIXES. */
+const SUFFIX_LENGTHS = {
+  min: Math.min(...[...SUFFIXES].map((suffix) => suffix.length)),
+  max: Math.max(...[...SUFFIXES].map((suffix) => suffix.length)),
+};
+
+/** `word.replace(/\.+$/, "")`, without a regular expression. */
+function withoutTrailingDots(word: string): string {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) === 46) end--;
+  return end === word.length ? word : word.slice(0, end);
 }
 
 /** `1600 Amphitheatre Parkway…`, `221B Baker Street…`: the end of the street and its trailer, or -1. */
@@ -316,14 +398,16 @@ function englishStreet(text: string, words: readonly Word[]): number {
   if (words.length < 2) return -1;
   for (let i = 1; i < words.length; i++) {
     const word = words[i] as Word;
-    const suffix = word.text.replace(/\.+$/, "");
+    const suffix = withoutTrailingDots(word.text);
+    // Only strings of ASCII letters (or the Kelvin sign) lower to a suffix, and they keep their length.
+    if (suffix.length < SUFFIX_LENGTHS.min || suffix.length > SUFFIX_LENGTHS.max) continue;
     const lower = suffix.toLowerCase();
     if (!SUFFIXES.has(lower)) continue;
     const names = words.slice(0, i);
     if (names.some((name) => NOT_STREET_WORDS.has(name.text.toLowerCase()))) return -1;
-    const capitalised = names.every((name) => /^(?:\p{Lu}|\d)/u.test(name.text));
+    const capitalised = names.every((name) => isDigit(name.text.charCodeAt(0)) || startsUpper(name.text));
     const ok = capitalised
-      ? /^\p{Lu}/u.test(suffix) || LOWER_CASE_SUFFIXES.has(lower)
+      ? startsUpper(suffix) || LOWER_CASE_SUFFIXES.has(lower)
       : names.length <= 2 && LOWER_CASE_SUFFIXES.has(suffix);
     if (!ok) return -1;
     const end = word.start + suffix.length;
@@ -334,27 +418,37 @@ function englishStreet(text: string, words: readonly Word[]): number {
   return -1;
 }
 
+/** The length of `/,?[ \t]+$/` in the four characters before `index` (0 without a match). */
+function gapBefore(text: string, index: number): number {
+  const limit = Math.max(0, index - 4);
+  let start = index;
+  while (start > limit && isSpaceOrTab(text.charCodeAt(start - 1))) start--;
+  if (start === index) return 0;
+  if (start > limit && text.charCodeAt(start - 1) === 44) start--;
+  return index - start;
+}
+
 /** `Hauptstraße 5`, `Calle Mayor 12`, `Rua Augusta, 35`, `Damrak 152, 1012 AB Amsterdam`: the street's start, or -1. */
 function streetBeforeNumber(text: string, numberStart: number, numberEnd: number): number {
   // Cheap test first: the word before the number is capitalised, or a street word ("gate", "vej").
   let gapStart = numberStart;
-  while (gapStart > 0 && (text[gapStart - 1] === " " || text[gapStart - 1] === "\t")) gapStart--;
-  if (text[gapStart - 1] === ",") gapStart--;
+  while (gapStart > 0 && isSpaceOrTab(text.charCodeAt(gapStart - 1))) gapStart--;
+  if (text.charCodeAt(gapStart - 1) === 44) gapStart--;
   const wordStart = text.lastIndexOf(" ", gapStart - 1) + 1;
   const code = text.charCodeAt(wordStart);
-  if (!((code >= 65 && code <= 90) || code > 127) && !GERMANIC_TAIL.test(text.slice(wordStart, gapStart))) return -1;
-  const gap = /,?[ \t]+$/.exec(text.slice(Math.max(0, numberStart - 4), numberStart));
-  if (gap === null) return -1;
-  const before = wordsBefore(text, numberStart - gap[0].length, 5);
+  if (!((code >= 65 && code <= 90) || code > 127) && !endsWithGermanic(text, wordStart, gapStart)) return -1;
+  const gap = gapBefore(text, numberStart);
+  if (gap === 0) return -1;
+  const before = wordsBefore(text, numberStart - gap, 5);
   const last = before.at(-1);
   if (last === undefined) return -1;
   const lastLower = last.text.toLowerCase();
-  const germanic = GERMANIC_TAIL.test(lastLower);
-  if (!germanic && !/^\p{Lu}/u.test(last.text)) return -1;
+  const germanic = endsWithGermanic(lastLower, 0, lastLower.length);
+  if (!germanic && !startsUpper(last.text)) return -1;
   // Type first: the nearest Romance type word among the words before ("Calle", "Via", "Rua", "Avenida").
   for (let i = before.length - 1; i >= 0; i--) {
     const word = before[i] as Word;
-    if (ROMANCE_TYPES.has(word.text.toLowerCase()) && /^\p{Lu}/u.test(word.text)) return word.start;
+    if (startsUpper(word.text) && ROMANCE_TYPES.has(word.text.toLowerCase())) return word.start;
   }
   // Germanic compounds and street words: `Hauptstraße 5`, `Berliner Straße 12`, `Karl Johans gate 25`.
   if (germanic) {
@@ -362,10 +456,10 @@ function streetBeforeNumber(text: string, numberStart: number, numberEnd: number
     let start = last.start;
     for (let i = before.length - 2; i >= 0 && i >= before.length - 3; i--) {
       const word = before[i] as Word;
-      if (!/^\p{Lu}/u.test(word.text) || /[.,]$/.test(word.text)) break;
+      if (!startsUpper(word.text) || ENDS_WITH_STOP.test(word.text)) break;
       start = word.start;
     }
-    return /^\p{Lu}/u.test(text[start] as string) ? start : -1;
+    return startsUpper(text[start] as string) ? start : -1;
   }
   const previous = before.at(-2);
   if (previous !== undefined && GERMANIC_ENDINGS.includes(previous.text.toLowerCase()) === false) {
@@ -374,27 +468,71 @@ function streetBeforeNumber(text: string, numberStart: number, numberEnd: number
     if (twoBack !== undefined && GERMANIC_OPENERS.test(`${twoBack.text} ${previous.text}`)) return twoBack.start;
   }
   // Any capitalised name when a postal code and a city follow the number.
+  // The pattern starts with `[a-z]?,`.
+  const next = text.charCodeAt(numberEnd);
+  if (next !== 44 && !(next >= 97 && next <= 122)) return -1;
   POSTCODE_CITY_AFTER.lastIndex = numberEnd;
   return POSTCODE_CITY_AFTER.test(text) ? last.start : -1;
 }
 
 /**
- * Whether NUMBER_SITE can match at a run of digits: at most six digits, not after a letter or one of `.,:/-` (a
- * non-ASCII character before it is left to the pattern).
+ * The end of the house number at a run of digits, or -1: where every number-bearing shape is tried. Without
+ * backtracking, what `/(?<![\p{L}\p{N}.,:/-])\d{1,6}(?:[-/]\d{1,5})?[A-Za-z]?(?![\p{N}])/uy` matches there: the
+ * whole run (at most six digits; fewer would leave a digit next), then `-12` or `/12` when a whole run of at most five
+ * digits follows and what comes after can end the number, then a letter unless a number follows it.
  */
-function mayBeHouseNumber(text: string, start: number): boolean {
-  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-  if (before < 128) {
-    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122)) return false;
-    if (before === 46 || before === 44 || before === 58 || before === 47 || before === 45) return false;
+function houseNumberEnd(text: string, start: number): number {
+  if (start > 0) {
+    const before = text.charCodeAt(start - 1);
+    if (before < 128) {
+      if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122)) return -1;
+      if (before === 46 || before === 44 || before === 58 || before === 47 || before === 45) return -1;
+    } else if (LETTER_OR_NUMBER.test(codePointEndingAt(text, start))) return -1;
   }
+  const digitsEnd = digitRunEnd(text, start);
+  if (digitsEnd - start > 6) return -1;
+  const c = text.charCodeAt(digitsEnd);
+  if (c === 45 || c === 47) {
+    const secondEnd = digitRunEnd(text, digitsEnd + 1);
+    if (secondEnd > digitsEnd + 1 && secondEnd - digitsEnd - 1 <= 5) {
+      const end = numberTailEnd(text, secondEnd);
+      if (end >= 0) return end;
+    }
+  }
+  return numberTailEnd(text, digitsEnd);
+}
+
+function digitRunEnd(text: string, start: number): number {
   let end = start;
-  while (end < text.length && end - start <= 6) {
-    const c = text.charCodeAt(end);
-    if (c < 48 || c > 57) break;
-    end++;
-  }
-  return end - start <= 6;
+  while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  return end;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** After the digits: an optional letter, then no number (`(?:[A-Za-z])?(?![\p{N}])`); the end, or -1. */
+function numberTailEnd(text: string, index: number): number {
+  const c = text.charCodeAt(index);
+  // A letter is no number: without the letter the number ends before it.
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return isNumberAt(text, index + 1) ? index : index + 1;
+  return isNumberAt(text, index) ? -1 : index;
+}
+
+/** Whether the code point at `index` is a number (`\p{N}`). */
+function isNumberAt(text: string, index: number): boolean {
+  if (index >= text.length) return false;
+  const c = text.charCodeAt(index);
+  if (c < 128) return isDigit(c);
+  return NUMBER.test(text.slice(index, index + 2));
+}
+
+/** The code point that ends at `index` (a surrogate pair, or one code unit). */
+function codePointEndingAt(text: string, index: number): string {
+  const pair =
+    index >= 2 && (text.charCodeAt(index - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(index - 2) & 0xfc00) === 0xd800;
+  return text.slice(pair ? index - 2 : index - 1, index);
 }
 
 export const streetAddressDetector: Detector = {
@@ -403,12 +541,9 @@ export const streetAddressDetector: Detector = {
   detect(scan: TextScan, out: Detection[]): void {
     const { text, numbers } = scan;
     for (const site of numbers) {
-      if (!mayBeHouseNumber(text, site)) continue;
-      NUMBER_SITE.lastIndex = site;
-      const match = NUMBER_SITE.exec(text);
-      if (match === null) continue;
-      const numberStart = match.index;
-      const numberEnd = numberStart + match[0].length;
+      const numberEnd = houseNumberEnd(text, site);
+      if (numberEnd < 0) continue;
+      const numberStart = site;
       const after = followedByWord(text, numberEnd) ? wordsAfter(text, numberEnd) : NO_WORDS;
       const english = englishStreet(text, after);
       if (english >= 0) {
@@ -425,7 +560,7 @@ export const streetAddressDetector: Detector = {
           continue;
         }
       }
-      if (numberStart > 1 && (text[numberStart - 1] === " " || text[numberStart - 1] === "\t")) {
+      if (numberStart > 1 && isSpaceOrTab(text.charCodeAt(numberStart - 1))) {
         const start = streetBeforeNumber(text, numberStart, numberEnd);
         if (start >= 0) {
           NUMBER_LAST_REST.lastIndex = numberEnd;
