@@ -78,8 +78,8 @@ function findCandidates(text: string, out: Detection[]): void {
 
 export const seedPhraseDetector: Detector = {
   category: "SEED_PHRASE",
-  // Twelve words in a row, or one long token of words joined by commas ("abandon,ability,…").
-  mayMatch: (scan) => scan.wordRun >= MIN_SEED_WORDS || (scan.longestToken >= 47 && scan.text.includes(",")),
+  // findCandidates looks only at chains of twelve short letter runs or more, which the first pass counts.
+  mayMatch: (scan) => scan.letterChain >= MIN_SEED_WORDS,
   detect({ text }: TextScan, out: Detection[]): void {
     findCandidates(text, out);
   },

@@ -31,8 +31,11 @@ export interface TextScan {
   readonly ats: readonly number[];
   /** Start and end of every token of at least {@link LONG_TOKEN} characters, as pairs. */
   readonly longTokens: readonly number[];
-  /** The longest run of consecutive tokens that could be seed-phrase words (3 to 8 letters; numbering skipped). */
-  readonly wordRun: number;
+  /**
+   * The most runs of 3 to 8 ASCII letters in one chain, each 1 to 6 other characters from the next (a run of another
+   * length, or a longer gap, ends a chain): a seed phrase's words, whatever separates or numbers them, lie in one.
+   */
+  readonly letterChain: number;
   /**
    * The trigrams of the text (word-gate.ts), for WordGate; undefined when a character lowers to an ASCII letter
    * (U+0130, U+212A), so that gates cannot tell. Valid until the next scanText call: the buffer is reused, and every
@@ -44,10 +47,6 @@ export interface TextScan {
 /** Tokens at least this long are recorded (the shortest known secret format is about this long). */
 export const LONG_TOKEN = 14;
 
-/** ASCII punctuation that may surround a word without making it something else: , . ; : ! ? " ' ( ) [ ] ` */
-const WORD_PUNCTUATION: readonly boolean[] = Array.from({ length: 128 }, (_, c) =>
-  ",.;:!?\"'()[]`".includes(String.fromCharCode(c)),
-);
 const UPPER_NON_ASCII = /\p{Lu}/u;
 const LETTER_NON_ASCII = /\p{L}/u;
 
@@ -70,7 +69,7 @@ class Scan implements TextScan {
     readonly capitals: readonly number[],
     readonly ats: readonly number[],
     readonly longTokens: readonly number[],
-    readonly wordRun: number,
+    readonly letterChain: number,
     readonly trigrams: Uint32Array | undefined,
   ) {}
 
@@ -96,13 +95,12 @@ export function scanText(text: string): TextScan {
   const capitals: number[] = [];
   const ats: number[] = [];
   const longTokens: number[] = [];
-  let wordRun = 0;
-  let run = 0;
-  // Current token: start, letters in it, whether it is letters only (plus a final comma or period), digits only.
+  let letterChain = 0;
+  // The chain of letter runs so far: how many runs, where the last one ended, where the current one started.
+  let chain = 0;
+  let chainEnd = -1;
+  let letterRunStart = -1;
   let tokenStart = -1;
-  let letters = 0;
-  let lettersOnly = true;
-  let numbering = true;
   let previous = 0;
   const trigrams = TRIGRAMS;
   trigrams.fill(0);
@@ -116,6 +114,19 @@ export function scanText(text: string): TextScan {
     trigram = ((trigram << 5) | (c < 128 ? (ASCII_CLASSES[c] as number) : OTHER_CLASS)) & 0x7fff;
     const bit = trigramBit(trigram);
     trigrams[bit >>> 5] = (trigrams[bit >>> 5] as number) | (1 << (bit & 31));
+    if (isAsciiLetter(c)) {
+      if (letterRunStart < 0) letterRunStart = i;
+    } else if (letterRunStart >= 0) {
+      // A run of letters ended: it joins the chain if it has 3 to 8 letters and is close enough to the last one.
+      const size = i - letterRunStart;
+      if (size < 3 || size > 8) chain = 0;
+      else {
+        chain = chain > 0 && letterRunStart - chainEnd <= 6 ? chain + 1 : 1;
+        chainEnd = i;
+        if (chain > letterChain) letterChain = chain;
+      }
+      letterRunStart = -1;
+    }
     if (c <= 32) {
       if (c === 32 && group > 0) {
         // A space continues a group of digits.
@@ -125,53 +136,31 @@ export function scanText(text: string): TextScan {
         tokens++;
         if (size > longestToken) longestToken = size;
         if (size >= LONG_TOKEN) longTokens.push(tokenStart, i);
-        if (lettersOnly && letters >= 3 && letters <= 8) {
-          run++;
-          if (run > wordRun) wordRun = run;
-        } else if (!numbering) run = 0;
         tokenStart = -1;
       }
       previous = c;
       continue;
     }
-    if (tokenStart < 0) {
-      tokenStart = i;
-      letters = 0;
-      lettersOnly = true;
-      numbering = true;
-    }
+    if (tokenStart < 0) tokenStart = i;
     if (c >= 97 && c <= 122) {
-      letters++;
-      numbering = false;
       group = 0;
     } else if (c >= 65 && c <= 90) {
-      letters++;
-      numbering = false;
       group = 0;
       if (!isWordCode(previous)) capitals.push(i);
     } else if (c >= 48 && c <= 57) {
       digits++;
-      lettersOnly = false;
       if (previous < 48 || previous > 57) numbers.push(i);
       group++;
       if (group > groupedDigits) groupedDigits = group;
     } else if (c > 127) {
-      numbering = false;
       if (c !== 0xa0) group = 0;
       if (c === 0x130 || c === 0x212a) trigramsKnown = false;
       const ch = text[i] as string;
-      if (LETTER_NON_ASCII.test(ch)) {
-        letters++;
-        if (!isWordCode(previous) && UPPER_NON_ASCII.test(ch)) capitals.push(i);
-      } else lettersOnly = false;
+      if (LETTER_NON_ASCII.test(ch) && !isWordCode(previous) && UPPER_NON_ASCII.test(ch)) capitals.push(i);
     } else {
-      // Punctuation: commas, periods, quotes and brackets around a word keep it a word; numbering ("3.", "(4)")
-      // stays numbering.
       if (c === 64) ats.push(i);
       else if (c === 58) colons++;
       else if (c === 40 || c === 60 || c === 91 || c === 123) bracket = true;
-      if (c !== 44 && c !== 46 && c !== 41 && c !== 40 && c !== 35) numbering = false;
-      if (!WORD_PUNCTUATION[c]) lettersOnly = false;
       if (c !== 40 && c !== 41 && c !== 46 && c !== 45) group = 0;
     }
     previous = c;
@@ -188,9 +177,13 @@ export function scanText(text: string): TextScan {
     capitals,
     ats,
     longTokens,
-    wordRun,
+    letterChain,
     trigramsKnown ? trigrams : undefined,
   );
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /** Whether a character code is a letter or digit (ASCII, or any non-ASCII, conservatively). */
