@@ -3,6 +3,9 @@
 //   - a strong cue before them: "my name is", "I'm", "Dear", "Hi", "Regards,", "Mr.", "Dr.", "my wife", "Name:";
 //   - a given name from the lexicon (first-names.ts), with its surname; an ambiguous one ("Will", "May") only
 //     mid-sentence or with a surname;
+//   - two capitalised words or more, none an everyday word, place or product, one of them a family name
+//     (surnames.ts) or a name of the large lexicon (name-lexicon.ts, ~29,000 names of 77 locales): "Ewa Kaczmarek";
+//   - a lone given name of the large lexicon mid-sentence, not after a determiner or punctuation ("next to Tommaso");
 //   - two capitalised words mid-sentence after a weak cue ("met", "ask", "with") or before a person verb ("said"),
 //     none of them a word that is capitalised for other reasons (places, products, weekdays; NOT_NAMES).
 // After "my name is", "i'm", "call me" a lower-case given name from the lexicon counts too ("im priya").
@@ -13,6 +16,7 @@ import { readFileSync } from "node:fs";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
+import { isLexiconName, nameLexicon } from "./name-lexicon.js";
 import {
   NAME_WORD_CLASS,
   type NameRunContext,
@@ -417,16 +421,19 @@ function mayBeNameWord(word: Word): boolean {
   return (WORD_CLASSES.listed(word.lower) & NOT_NAME_CLASSES) === 0 && !isEverydayWord(word.lower);
 }
 
-/** Two capitalised words or more, one of them a family name and none an everyday word or a place: a person. */
+/**
+ * Two capitalised words or more, one of them a family name or a name of the large lexicon, none an everyday word or
+ * a place: a person.
+ */
 function hasFamilyName(accepted: readonly Word[]): boolean {
   let words = 0;
   let family = false;
   for (const word of accepted) {
     if (isParticle(word)) continue;
     words++;
-    if (SURNAMES.has(word.lower)) family = true;
+    if (SURNAMES.has(word.lower) || isLexiconName(word.lower)) family = true;
   }
-  // The small lexicon first: most runs hold no family name, and need no look-up in the larger lists.
+  // The lexicons first: most runs hold no name of them, and need no look-up in the word lists.
   return family && words >= 2 && allMayBeNameWords(accepted);
 }
 
@@ -676,7 +683,10 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
       if (isSentenceStart(text, runStart)) return [];
       if (!hasPersonAfter(text, end)) {
         const context = { sentenceStart: false, personAfter: false, byCapitals: false, ambiguous: false };
-        return mayAdd(text, all, context) ? judged(out, all, judge(text, all, context)) : [];
+        if (!mayAdd(text, all, context)) return [];
+        // A given name of the large lexicon mid-sentence, where the scorer could add a word: a person ("next to
+        // Tommaso?"); the lexicon holds no English word, place or product.
+        return judged(out, all, nameLexicon().given.has(lower) || judge(text, all, context));
       }
     }
   }
@@ -963,7 +973,7 @@ function detectLowerCaseNames(scan: TextScan, out: Detection[]): void {
     const word = match[2] as string;
     // After "my name is" any word that is not a sentence word; after "i'm" only a known given name.
     const strongest = NAME_CUE.test(match[1] as string);
-    if (strongest ? NOT_NAMES_LOWER_STOP.has(word) : !FIRST_NAMES.has(word)) continue;
+    if (strongest ? NOT_NAMES_LOWER_STOP.has(word) : !FIRST_NAMES.has(word) && !nameLexicon().given.has(word)) continue;
     const start = match.index + match[0].length - word.length;
     let end = start + word.length;
     const next = LOWER_CASE_SECOND_WORD.exec(text.slice(end, end + NAME_RIGHT_CONTEXT_CHARS));

@@ -1,0 +1,58 @@
+// A large lexicon of given and family names, in lower case, for the person-name detector: about 30,000 words from the
+// name lists of 77 locales of @faker-js/faker, without any word of a large English word list, the gazetteer's
+// places and products, or the hand-written lexicons (first-names.ts, surnames.ts). It is written by
+// backend/bench/privacy/build-name-lexicon.ts into name-lexicon.txt and read once, on first use;
+// test/backend/privacy/name-lexicon.test.ts fails when the committed file is not what the script would write.
+//
+// A word of it is a name wherever it appears, but not necessarily a person's name in this text: the detector takes it
+// as evidence only in a run of two capitalised words or more that holds no everyday word, place or product
+// ("a bio for Thao Hoang"), never on its own.
+import { readFileSync } from "node:fs";
+
+/** The committed lexicon: a comment header, then a `[given]` and a `[family]` section, a word per line. */
+export const NAME_LEXICON_FILE = new URL("./name-lexicon.txt", import.meta.url);
+
+/** The words of the lexicon, by kind. */
+export interface NameLexicon {
+  readonly given: ReadonlySet<string>;
+  readonly family: ReadonlySet<string>;
+}
+
+/**
+ * Parses the lexicon file's text.
+ * @throws {Error} on a word outside a section or not in lower case, naming the line.
+ */
+export function parseNameLexicon(source: string): NameLexicon {
+  const given = new Set<string>();
+  const family = new Set<string>();
+  let section: Set<string> | undefined;
+  source.split("\n").forEach((line, index) => {
+    if (line === "" || line.startsWith("#")) return;
+    if (line === "[given]" || line === "[family]") {
+      section = line === "[given]" ? given : family;
+      return;
+    }
+    if (section === undefined || line !== line.toLowerCase() || line.includes(" ")) {
+      throw new Error(
+        `${NAME_LEXICON_FILE.pathname}:${index + 1}: expected one lower-case word per line after [given] or ` +
+          "[family]; rebuild the file with backend/bench/privacy/build-name-lexicon.ts",
+      );
+    }
+    section.add(line);
+  });
+  return { given, family };
+}
+
+let committed: NameLexicon | undefined;
+
+/** The committed lexicon, read on first use. */
+export function nameLexicon(): NameLexicon {
+  committed ??= parseNameLexicon(readFileSync(NAME_LEXICON_FILE, "utf8"));
+  return committed;
+}
+
+/** Whether a lower-case word is a given or family name of the committed lexicon. */
+export function isLexiconName(lower: string): boolean {
+  const lexicon = nameLexicon();
+  return lexicon.given.has(lower) || lexicon.family.has(lower);
+}
