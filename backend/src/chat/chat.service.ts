@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { Inject, Injectable, Logger } from "@nestjs/common";
+import { Inject, Injectable, Logger, type OnModuleInit } from "@nestjs/common";
 import type { Address } from "viem";
 import { type ChatMessage, ModelUnloadedError } from "../../../models/src/index.js";
 import type { Category } from "../privacy/categories.js";
+import { loadNameWordLists } from "../privacy/detectors/name-lexicon.js";
 import { detectPromptInjection } from "../privacy/prompt-injection.js";
 import { countFindings, type Finding, redact } from "../privacy/redact.js";
 import { RedactionSession } from "../privacy/redaction-session.js";
@@ -63,7 +64,7 @@ export type ChatEvent = { type: "token"; text: string } | { type: "done"; answer
  * recorded as counts; every answer carries a signed receipt. Nothing of a prompt or an answer is logged.
  */
 @Injectable()
-export class ChatService {
+export class ChatService implements OnModuleInit {
   readonly #logger = new Logger("Chat");
 
   constructor(
@@ -75,6 +76,11 @@ export class ChatService {
     @Inject(UsageRecorder) private readonly usage: UsageRecorder,
     @Inject(ConversationStore) private readonly conversations: ConversationStore,
   ) {}
+
+  /** Reads the person-name detector's word lists before the first request needs them. */
+  onModuleInit(): void {
+    loadNameWordLists();
+  }
 
   /** The whole answer at once. */
   async chat(member: Member, request: ChatRequest, signal?: AbortSignal): Promise<ChatAnswer> {

@@ -1,12 +1,13 @@
 // The large name lexicon: the committed file is what its build script writes from the installed packages, it leaves
-// out English words, places, products and the hand-written lexicons, and a damaged file fails with a message that
-// says how to fix it.
+// out English words, places, products and the hand-written lexicons, it tells English words from names that are words
+// too, and a damaged file fails with a message that says how to fix it.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { buildNameLexicon } from "../../../backend/bench/privacy/build-name-lexicon.js";
 import { FIRST_NAMES } from "../../../backend/src/privacy/detectors/first-names.js";
 import { PLACES } from "../../../backend/src/privacy/detectors/gazetteer.js";
 import {
+  isEnglishNonName,
   isLexiconName,
   NAME_LEXICON_FILE,
   nameLexicon,
@@ -39,12 +40,23 @@ describe("the name lexicon file", () => {
     }
   });
 
+  it("tells English words that no name list holds from names that are words too", () => {
+    for (const word of ["kindle", "harbor", "mortgage", "checklist"]) {
+      expect({ word, everyday: isEnglishNonName(word) }).toEqual({ word, everyday: true });
+    }
+    // Names that are English words too ("rose", "baker", "hunter"), and names that are no English word.
+    for (const word of ["rose", "baker", "hunter", "kaczmarek", "priya"]) {
+      expect({ word, everyday: isEnglishNonName(word) }).toEqual({ word, everyday: false });
+    }
+  });
+
   it("rejects a word outside a section or in upper case, naming the line and the fix", () => {
     expect(() => parseNameLexicon("# header\nanna\n")).toThrow(/name-lexicon\.txt:2: .*rebuild the file/);
     expect(() => parseNameLexicon("[given]\nanna\n[family]\nKowalski\n")).toThrow(/name-lexicon\.txt:4:/);
-    expect(parseNameLexicon("# c\n[given]\nanna\n[family]\nkowalski\n")).toEqual({
+    expect(parseNameLexicon("# c\n[given]\nanna\n[family]\nkowalski\n[word]\nrose\n")).toEqual({
       given: new Set(["anna"]),
       family: new Set(["kowalski"]),
+      alsoWords: new Set(["rose"]),
     });
   });
 });

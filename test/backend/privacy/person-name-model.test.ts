@@ -61,14 +61,31 @@ describe("the person-name training data", () => {
   });
 });
 
-// Names and things of the training set (the rules alone find none of the first three names and take both products
-// for people). The scorer adds a run only above the threshold at which its additions to the dev set are 95% names,
-// so it adds few: "I sat next to Radoslav at the conference" scores 0.89 and is left.
+// Names and things of the training set (the rules alone take neither product for a person). The scorer adds a run
+// the rules leave only at or above the threshold at which its additions to the dev set are 95% names, so which of
+// the lone names below it adds moves with each retraining; that it adds exactly those, and some of them, does not.
+const scorer = new NameScorer(modelFile);
+const LONE_NAMES: readonly (readonly [string, string])[] = [
+  ["I sat next to Radoslav at the conference.", "Radoslav"],
+  ["Pass the notes to Zsófia after lunch.", "Zsófia"],
+  ["Pass the notes to Tünde after lunch.", "Tünde"],
+  ["Can you ask whether Bogumił has the keys?", "Bogumił"],
+];
+
 describe("person names with the scorer", () => {
+  it.each(LONE_NAMES)("adds the name in %j exactly when the scorer is confident", (text, name) => {
+    const candidate = personNameCandidates(text).find((run) => text.slice(run.start, run.end) === name);
+    expect(candidate?.byCapitals).toBe(false);
+    const confident = scorer.score(candidate?.features ?? []) >= scorer.addThreshold;
+    expect({ name, found: names(text).includes(name) }).toEqual({ name, found: confident });
+  });
+
+  it("adds some of the names the rules leave", () => {
+    expect(LONE_NAMES.filter(([text, name]) => names(text).includes(name)).length).toBeGreaterThanOrEqual(2);
+  });
+
   it.each([
-    ["Pass the notes to Tünde after lunch.", "Tünde"],
     ["Does Chidinma Okonkwo know about the change?", "Chidinma Okonkwo"],
-    ["Pass the notes to Zsófia after lunch.", "Zsófia"],
     ["Is Oluwaseun Adebayo still on the committee?", "Oluwaseun Adebayo"],
   ])("finds the name in %j", (text, name) => {
     expect(names(text)).toContain(name);

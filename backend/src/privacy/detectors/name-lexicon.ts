@@ -8,14 +8,19 @@
 // as evidence only in a run of two capitalised words or more that holds no everyday word, place or product
 // ("a bio for Thao Hoang"), never on its own.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
-/** The committed lexicon: a comment header, then a `[given]` and a `[family]` section, a word per line. */
+const require = createRequire(import.meta.url);
+
+/** The committed lexicon: a comment header, then a `[given]`, a `[family]` and a `[word]` section, a word per line. */
 export const NAME_LEXICON_FILE = new URL("./name-lexicon.txt", import.meta.url);
-
+const SECTIONS = ["[given]", "[family]", "[word]"];
 /** The words of the lexicon, by kind. */
 export interface NameLexicon {
   readonly given: ReadonlySet<string>;
   readonly family: ReadonlySet<string>;
+  /** Names (of faker's lists or the hand-written lexicons) that are English words too: "rose", "baker". */
+  readonly alsoWords: ReadonlySet<string>;
 }
 
 /**
@@ -25,22 +30,24 @@ export interface NameLexicon {
 export function parseNameLexicon(source: string): NameLexicon {
   const given = new Set<string>();
   const family = new Set<string>();
+  const alsoWords = new Set<string>();
   let section: Set<string> | undefined;
   source.split("\n").forEach((line, index) => {
     if (line === "" || line.startsWith("#")) return;
-    if (line === "[given]" || line === "[family]") {
-      section = line === "[given]" ? given : family;
+    const named = SECTIONS.indexOf(line);
+    if (named >= 0) {
+      section = [given, family, alsoWords][named];
       return;
     }
     if (section === undefined || line !== line.toLowerCase() || line.includes(" ")) {
       throw new Error(
-        `${NAME_LEXICON_FILE.pathname}:${index + 1}: expected one lower-case word per line after [given] or ` +
-          "[family]; rebuild the file with backend/bench/privacy/build-name-lexicon.ts",
+        `${NAME_LEXICON_FILE.pathname}:${index + 1}: expected one lower-case word per line after ${SECTIONS.join(", ")}; ` +
+          "rebuild the file with backend/bench/privacy/build-name-lexicon.ts",
       );
     }
     section.add(line);
   });
-  return { given, family };
+  return { given, family, alsoWords };
 }
 
 let committed: NameLexicon | undefined;
@@ -49,6 +56,27 @@ let committed: NameLexicon | undefined;
 export function nameLexicon(): NameLexicon {
   committed ??= parseNameLexicon(readFileSync(NAME_LEXICON_FILE, "utf8"));
   return committed;
+}
+
+let english: ReadonlySet<string> | undefined;
+
+/**
+ * Whether a lower-case word is an English word (an-array-of-english-words, ~275,000 words, read on first use) that
+ * no name list holds: "kindle", "harbor", "vertuo" is not one. Titles and products are made of such words; names
+ * rarely are.
+ */
+export function isEnglishNonName(lower: string): boolean {
+  english ??= new Set(require("an-array-of-english-words") as string[]);
+  return english.has(lower) && !nameLexicon().alsoWords.has(lower);
+}
+
+/**
+ * Reads both word lists now (~0.2 s and ~20 MB, once per process) rather than on the first text with a capitalised
+ * run: the chat service calls it at start-up so that no request waits for it.
+ */
+export function loadNameWordLists(): void {
+  nameLexicon();
+  isEnglishNonName("");
 }
 
 /** Whether a lower-case word is a given or family name of the committed lexicon. */

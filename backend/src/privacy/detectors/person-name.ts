@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
-import { isLexiconName, nameLexicon } from "./name-lexicon.js";
+import { isEnglishNonName, isLexiconName, nameLexicon } from "./name-lexicon.js";
 import {
   NAME_WORD_CLASS,
   type NameRunContext,
@@ -412,13 +412,20 @@ const EVERYDAY_ENDINGS: readonly (readonly [string, string])[] = [
  */
 const NOT_NAME_CLASSES = NAME_WORD_CLASS.place | NAME_WORD_CLASS.product | NAME_WORD_CLASS.ambiguous;
 
-/** Whether a capitalised word can be part of a name found by capitalisation alone: not an everyday word or a place. */
+/**
+ * Whether a capitalised word can be part of a name found by capitalisation alone: not an everyday word (the BIP-39
+ * list with its endings, or any English word that is not also a name: "Kindle", "Harbor"), a place or a product.
+ */
 function mayBeNameWord(word: Word): boolean {
   if (isParticle(word)) return true;
   const text = word.text;
   // An initial ("J.") is fine; other words ending in a period end a sentence.
   if (text.endsWith(".")) return text.length === 2;
-  return (WORD_CLASSES.listed(word.lower) & NOT_NAME_CLASSES) === 0 && !isEverydayWord(word.lower);
+  return (
+    (WORD_CLASSES.listed(word.lower) & NOT_NAME_CLASSES) === 0 &&
+    !isEverydayWord(word.lower) &&
+    !isEnglishNonName(word.lower)
+  );
 }
 
 /**
