@@ -228,8 +228,8 @@ export function runEvaluation(): string {
       `Held-out split: ${heldOut.length} messages from templates written after tuning (partly tuned on since; see above). ` +
       `Fresh split: ${fresh.length} messages (${freshSection.positives} with names) with templates, names, ` +
       "places and products of their own (`fresh-split.ts`). " +
-      `Name split: ${nameSplit.length} messages (${nameSection.positives} with names), written before any change it ` +
-      "measures (`name-split.ts`).",
+      `Name split: ${nameSplit.length} messages (${nameSection.positives} with names), written before the learned ` +
+      "scorer and the large lexicon, measured after each change to names since (`name-split.ts`; see above).",
     "",
     "**Our detectors, corpus** (span level; Hidden: the share of values covered by a prediction of any category)",
     "",
