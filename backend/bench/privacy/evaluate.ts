@@ -28,6 +28,7 @@ import { injectionHeldOut } from "./injection-held-out.js";
 import { buildInjectionSets } from "./injection-training-set.js";
 import { type CategoryScore, ourPredictor, type PredictedSpan, rates, scoreCorpus, total } from "./metrics.js";
 import { generateNameSplitMessages } from "./name-split.js";
+import { generatePeopleSplit } from "./people-split.js";
 import { REDACT_PII_CLAIMED, redactPii, redactPiiSpans } from "./redact-pii-adapter.js";
 import { Random } from "./values.js";
 
@@ -191,6 +192,8 @@ export function runEvaluation(): string {
   const freshSection = nameSplitSection("fresh split", fresh);
   const nameSplit = generateNameSplitMessages(seed + 4);
   const nameSection = nameSplitSection("name split", nameSplit);
+  const peopleSplit = generatePeopleSplit(seed + 6);
+  const peopleSection = nameSplitSection("people split", peopleSplit);
   let unaligned = 0;
   const theirs = scoreCorpus(corpus, (text): readonly PredictedSpan[] => {
     const spans = redactPiiSpans(text);
@@ -229,7 +232,10 @@ export function runEvaluation(): string {
       `Fresh split: ${fresh.length} messages (${freshSection.positives} with names) with templates, names, ` +
       "places and products of their own (`fresh-split.ts`). " +
       `Name split: ${nameSplit.length} messages (${nameSection.positives} with names), written before the learned ` +
-      "scorer and the large lexicon, measured after each change to names since (`name-split.ts`; see above).",
+      "scorer and the large lexicon, measured after each change to names since (`name-split.ts`; see above). " +
+      `People split: ${peopleSplit.length} messages (${peopleSection.positives} with names) of nineteen cultures, ` +
+      "written before any change it measures by someone who had not read the detector, measured once per change " +
+      "to names (`people-split.ts`).",
     "",
     "**Our detectors, corpus** (span level; Hidden: the share of values covered by a prediction of any category)",
     "",
@@ -242,6 +248,8 @@ export function runEvaluation(): string {
     freshSection.text,
     "",
     nameSection.text,
+    "",
+    peopleSection.text,
     "",
     `**redact-pii 3.4.0, corpus**, on the categories it claims (its PASSWORD and CREDENTIALS rules count as SECRET). ` +
       `It has no rule for IBAN, DATE_OF_BIRTH, CRYPTO_ADDRESS, PRIVATE_KEY or SEED_PHRASE; Hidden shows what its other ` +

@@ -67,6 +67,11 @@ describe("PHONE", () => {
   it("finds bare digits after a cue", () => expectFound("PHONE", "my number is 4155550132", "4155550132"));
 
   it.each([
+    ["Tevita (407-253-9853) will collect the keys.", "407-253-9853"],
+    ["Hope Mason (01.08.79.13.45) will collect the keys.", "01.08.79.13.45"],
+  ])("finds the number in parentheses in %j without them", (text, value) => expectFound("PHONE", text, value));
+
+  it.each([
     "Order 1234 5678 9012 shipped.",
     "The ISBN is 978-3-16-148410-0.",
     "We met on 12.03.2021 at 10:30.",

@@ -272,7 +272,13 @@ export const phoneDetector: Detector = {
       const match = CANDIDATE.exec(text);
       if (match === null) continue;
       next = match.index + match[0].length;
-      reportPhone(text, match.index, match[0], out);
+      // A number in parentheses ("Hope Mason (01.08.79.13.45) will") is a phone number without them: the '(' is
+      // an area code's only when a ')' follows in the match.
+      if (match[0].charCodeAt(0) === 40 && !match[0].includes(")")) {
+        reportPhone(text, match.index + 1, match[0].slice(1), out);
+      } else {
+        reportPhone(text, match.index, match[0], out);
+      }
     }
   },
 };
