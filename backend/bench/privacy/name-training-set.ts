@@ -399,6 +399,23 @@ Thinking Fast and Slow
 Educated
 Becoming
 `);
+// One-word brands, software, shops, cars and medicines: capitalised words that open sentences with the verbs people
+// take ("… told me the refund takes ten days"), so that the scorer does not learn that a verb after a lone word
+// makes it a person. Names that are brands too ("Ford", "Honda", "Suzuki") are left out.
+const OWN_BRANDS = words(`
+Wrike Basecamp Todoist Dropbox Lastpass Bitwarden Mailchimp Hubspot Zendesk Intercom Freshdesk Xero Quickbooks Gusto
+Rippling Okta Splunk Kibana Zabbix Nagios Bitbucket Gitea Circleci Sonarqube Snyk Dependabot Postman Swagger Storybook
+Cypress Puppeteer Selenium Vitest Tailwind Vuetify Quasar Tauri Xamarin Godot Procreate Zeplin Calendly Qualtrics
+Surveymonkey Jotform Zapier Ifttt Integromat Omeprazole Lisinopril Metformin Atorvastatin Amlodipine Sertraline
+Citalopram Fluoxetine Gabapentin Tramadol Loratadine Carrefour Auchan Mercadona Migros Rewe Edeka Kaufland Sainsbury
+Waitrose Ocado Argos Currys Walmart Costco Kroger Walgreens Toyota Mazda Subaru Nissan Hyundai Skoda Cupra Dacia
+Renault Peugeot Citroen Vauxhall Lamborghini Maserati Porsche Polestar Rivian Booking Expedia Ryanair Easyjet Lufthansa
+Vueling Wizzair Flixbus Bolt Lyft Deliveroo Glovo Wolt Doordash Instacart Gorillas Hellofresh Gousto Ocado Klook
+Viator Tripadvisor Trivago Kayak Skyscanner Zillow Rightmove Zoopla Idealista Funda Craigslist Gumtree Leboncoin
+Wallapop Shein Temu Aliexpress Lazada Shopee Tokopedia Rakuten Mercari Nubank Bunq Starling Chime Robinhood Coinbase
+Binance Kraken Ledger Trezor Metamask Lichess Chessly Audible Kindlefire Crunchyroll Hulu Peacock Paramount Mubi
+`);
+
 const OWN_ORGS = lines(`
 Thornbury Capital
 Quillfeather Analytics
@@ -469,8 +486,8 @@ Trader Joe
 `);
 
 // Templates. {P} is a person: a full name, a given name or a family name after a title; {G} a given name alone; {F}
-// a full name; {T} a thing (a place, a product or an organisation); {X} either a person or a thing (the words around
-// it do not say which); {D} a weekday, {M} a month. Persons are labelled PERSON_NAME.
+// a full name; {T} a thing (a place, a product or an organisation); {B} a one-word brand; {X} either a person or a
+// thing (the words around it do not say which); {D} a weekday, {M} a month. Persons are labelled PERSON_NAME.
 const PERSON_TEMPLATES = lines(`
 {P} wants to move the call to {D}, is that fine?
 {F} joined the team last week and needs an onboarding plan.
@@ -636,6 +653,27 @@ Write a job ad for a role at {T}.
 Which neighbourhood of {T} is best for families?
 Uninstall {T} completely from my Mac.
 How much is a ticket from {T} to the coast?
+{B} sent me a code but it expired.
+{B} wants me to verify my identity again.
+{B} told me the refund takes ten days.
+{B} says my subscription renews tomorrow.
+{B} emailed about a data breach, is it real?
+{B} won't open after the update.
+{B} charged me twice this month.
+{B} asked for my passport number, is that normal?
+{B} is asking for a new password every week.
+{B} or {B} for a team of five?
+{B} support never replies.
+{B} deleted my files, can I recover them?
+{B} announced layoffs today.
+{B} recommends restarting the router.
+{B} thinks my account was hacked.
+{B} just called about my order.
+I switched from {B} last year and regret it.
+Does anyone still use {B}?
+We pay for {B} every month.
+My doctor put me on {B} for a month.
+Is it cheaper to order from {B} or to drive there?
 `);
 const EITHER_TEMPLATES = lines(`
 What do you think of {X}?
@@ -783,6 +821,7 @@ export const TRAINING_NAMES = {
     own: [...OWN_PLACES, ...OWN_PRODUCTS, ...OWN_ORGS].filter(unmeasured),
     lexicon: [...PLACES, ...PRODUCTS].map(capitalise).filter(unmeasured),
   },
+  brands: { own: [...new Set(OWN_BRANDS)].filter(unmeasured), lexicon: [] as string[] },
 };
 /** How often a name or thing comes from this file's lists rather than the detector's. */
 const OWN_SHARE = 0.65;
@@ -807,6 +846,7 @@ interface Pools {
   readonly given: Source;
   readonly surnames: Source;
   readonly things: Source;
+  readonly brands: readonly string[];
   readonly person: readonly string[];
   readonly thing: readonly string[];
   readonly either: readonly string[];
@@ -821,6 +861,7 @@ function pools(part: Part): Pools {
     given: sourceIn(TRAINING_NAMES.given, part),
     surnames: sourceIn(TRAINING_NAMES.surnames, part),
     things: sourceIn(TRAINING_NAMES.things, part),
+    brands: inPart(TRAINING_NAMES.brands.own, part),
     person: inPart(PERSON_TEMPLATES, part),
     thing: inPart(THING_TEMPLATES, part),
     either: inPart(EITHER_TEMPLATES, part),
@@ -859,6 +900,8 @@ function sentence(p: Pools, template: string, r: Random): LabelledMessage {
       }
       case "T":
         return { value: draw(p.things, r) };
+      case "B":
+        return { value: r.pick(p.brands) };
       case "X":
         return r.chance(0.5) ? { value: fullNameOrGiven(p, r), category: "PERSON_NAME" } : { value: draw(p.things, r) };
       case "W":

@@ -84,9 +84,18 @@ describe("person names with the scorer", () => {
     expect(LONE_NAMES.filter(([text, name]) => names(text).includes(name)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("leaves a lone word opening a sentence to the scorer only if it is no English word, place or product", () => {
+    const candidate = (text: string) => personNameCandidates(text).map((run) => text.slice(run.start, run.end));
+    expect(candidate("Ruiqi wanted to know about the barbecue.")).toEqual(["Ruiqi"]);
+    expect(candidate("Kindle from the shop arrived broken.")).toEqual([]);
+    expect(candidate("Payroll from the head office called.")).toEqual([]);
+  });
+
   it.each([
     ["Does Chidinma Okonkwo know about the change?", "Chidinma Okonkwo"],
     ["Is Oluwaseun Adebayo still on the committee?", "Oluwaseun Adebayo"],
+    ["Donatella says the printer is broken again.", "Donatella"],
+    ["Tommaso said he would bring the cake.", "Tommaso"],
   ])("finds the name in %j", (text, name) => {
     expect(names(text)).toContain(name);
   });
@@ -99,6 +108,9 @@ describe("person names with the scorer", () => {
     "Is it a German or an Austrian bank?",
     "The Mortgage Paperwork Checklist is attached.",
     "Add Brackenridge Partners to the supplier list.",
+    "Nginx said the upstream timed out.",
+    "Twilio says the number is blocked.",
+    "Zulip crashed again after the update.",
   ])("finds no name in %j", (text) => {
     expect(names(text)).toEqual([]);
   });

@@ -66,8 +66,13 @@ let english: ReadonlySet<string> | undefined;
  * rarely are.
  */
 export function isEnglishNonName(lower: string): boolean {
+  return englishWords().has(lower) && !nameLexicon().alsoWords.has(lower);
+}
+
+/** The English word list (an-array-of-english-words, lower case), read on first use. */
+export function englishWords(): ReadonlySet<string> {
   english ??= new Set(require("an-array-of-english-words") as string[]);
-  return english.has(lower) && !nameLexicon().alsoWords.has(lower);
+  return english;
 }
 
 /**
@@ -77,6 +82,16 @@ export function isEnglishNonName(lower: string): boolean {
 export function loadNameWordLists(): void {
   nameLexicon();
   isEnglishNonName("");
+}
+
+/** Whether a lower-case word is a given name of the committed lexicon. */
+export function isLexiconGivenName(lower: string): boolean {
+  return nameLexicon().given.has(lower);
+}
+
+/** Whether a lower-case word is a family name of the committed lexicon. */
+export function isLexiconFamilyName(lower: string): boolean {
+  return nameLexicon().family.has(lower);
 }
 
 /** Whether a lower-case word is a given or family name of the committed lexicon. */

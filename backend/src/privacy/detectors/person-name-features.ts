@@ -1,10 +1,17 @@
-// Features of a candidate person name for the learned scorer (person-name-scorer.ts): a run of capitalised words. Binary features, hashed into
-// 2^NAME_FEATURE_BITS buckets: the shape, length, affixes and character trigrams of each word; which word lists hold
-// it (given names, family names, everyday words, places, products); the run's length and position in its sentence;
-// the two words before it and the two after it (lower case) and the punctuation around it. The caller passes the text
-// after the run already cut to its right-context bound (NAME_RIGHT_CONTEXT_CHARS in person-name.ts), so the features
-// never depend on anything further.
+// Features of a candidate person name for the learned scorer (person-name-model.ts): a run of capitalised words.
+// Binary features, hashed into 2^NAME_FEATURE_BITS buckets: the shape, length, affixes and character trigrams of each
+// word; which word lists hold it (given names, family names, everyday words, places, products, the large name
+// lexicon, English words); the run's length and position in its sentence; the two words before it and the two after
+// it (lower case) and the punctuation around it. The caller passes the text after the run already cut to its
+// right-context bound (NAME_RIGHT_CONTEXT_CHARS in person-name.ts), so the features never depend on anything further.
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
+import {
+  englishWords,
+  isEnglishNonName,
+  isLexiconFamilyName,
+  isLexiconGivenName,
+  nameLexicon,
+} from "./name-lexicon.js";
 import { BIP39_WORDS } from "./seed-phrase.js";
 import { SURNAMES } from "./surnames.js";
 
@@ -16,14 +23,27 @@ export interface NameWordLists {
 }
 
 /** Bump when the features change: a model file trained on other features is refused. */
-export const NAME_FEATURE_VERSION = 1;
+export const NAME_FEATURE_VERSION = 2;
 /** log2 of the number of weights. */
 export const NAME_FEATURE_BITS = 15;
 const MASK = (1 << NAME_FEATURE_BITS) - 1;
 
-/** Word-list bits: given name, ambiguous given name, family name, everyday word, place, product. */
-export const NAME_WORD_CLASS = { given: 1, ambiguous: 2, family: 4, everyday: 8, place: 16, product: 32 } as const;
-const CLASS_COUNT = 6;
+/**
+ * Word-list bits: given name, ambiguous given name, family name (the hand-written lexicons), everyday word, place,
+ * product; a given or family name of the large lexicon (name-lexicon.ts); an English word no name list holds.
+ */
+export const NAME_WORD_CLASS = {
+  given: 1,
+  ambiguous: 2,
+  family: 4,
+  everyday: 8,
+  place: 16,
+  product: 32,
+  lexiconGiven: 64,
+  lexiconFamily: 128,
+  english: 256,
+} as const;
+const CLASS_COUNT = 9;
 
 /**
  * The word-list bits of lower-case words. The lists are merged into one table at import, so that a word is one
@@ -52,14 +72,21 @@ export class NameWordClasses {
 
   /** All bits of a word. */
   of(lower: string): number {
-    return this.listed(lower) | (this.#isEveryday(lower) ? NAME_WORD_CLASS.everyday : 0);
+    return (
+      this.listed(lower) |
+      (this.#isEveryday(lower) ? NAME_WORD_CLASS.everyday : 0) |
+      (isLexiconGivenName(lower) ? NAME_WORD_CLASS.lexiconGiven : 0) |
+      (isLexiconFamilyName(lower) ? NAME_WORD_CLASS.lexiconFamily : 0) |
+      (isEnglishNonName(lower) ? NAME_WORD_CLASS.english : 0)
+    );
   }
 }
 
 /**
- * Character trigram models of names (the given-name and family-name lexicons) and of English words (the BIP-39
- * list), built once at import: how much more a word looks like a name than like a word, per character. This carries
- * what the lexicons know to names that are not in them ("-ski", "-ova", "Ng-", "-ath-").
+ * Character trigram models of names (every name list: the hand-written lexicons and the large one) and of English
+ * words (the BIP-39 list and every English word that is not a name): how much more a word looks like a name than like
+ * a word, per character. This carries what the lexicons know to names that are not in them ("-ski", "-ova", "Ng-",
+ * "-ath-").
  */
 class TrigramModel {
   /** log((count + 1) / (context count + 40)) of every trigram seen, by {@link trigramKey}. */
@@ -217,11 +244,40 @@ function paddedCode(word: string, carets: number, i: number): number {
 const CARET = 0x5e;
 const DOLLAR = 0x24;
 
-const LIKENESS = new LikenessModel(new TrigramModel([...FIRST_NAMES, ...SURNAMES]), new TrigramModel(BIP39_WORDS));
+let likeness: LikenessModel | undefined;
+
+/** Whether every character of a word is in the trigram key range (Latin and Greek: not Cyrillic or Armenian). */
+function inKeyRange(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= KEY_CHARS) return false;
+  return true;
+}
+
+/**
+ * The likeness model of every name the detector knows (the hand-written lexicons and the large one, its names that
+ * are words too included) against every English word that is not a name: built on first use (~0.3 s), or by
+ * {@link loadNameLikeness}.
+ */
+function likenessModel(): LikenessModel {
+  if (likeness === undefined) {
+    const lexicon = nameLexicon();
+    const names = [...FIRST_NAMES, ...SURNAMES, ...lexicon.given, ...lexicon.family, ...lexicon.alsoWords];
+    const words = [...englishWords()].filter((word) => !lexicon.alsoWords.has(word));
+    likeness = new LikenessModel(
+      new TrigramModel(names.filter(inKeyRange)),
+      new TrigramModel([...BIP39_WORDS, ...words].filter(inKeyRange)),
+    );
+  }
+  return likeness;
+}
+
+/** Builds the likeness model now, so that no request waits for it. */
+export function loadNameLikeness(): void {
+  likenessModel();
+}
 
 /** How much more `lower` looks like a name than an English word: log-likelihood ratio per character, in steps. */
 function nameLikeness(lower: string): number {
-  return LIKENESS.likeness(lower);
+  return likenessModel().likeness(lower);
 }
 
 /** Whether `lower` is two everyday words run together ("paperwhite", "ironwood"): products more than names. */

@@ -5,19 +5,22 @@
 //     mid-sentence or with a surname;
 //   - two capitalised words or more, none an everyday word, place or product, one of them a family name
 //     (surnames.ts) or a name of the large lexicon (name-lexicon.ts, ~29,000 names of 77 locales): "Ewa Kaczmarek";
-//   - a lone given name of the large lexicon mid-sentence, not after a determiner or punctuation ("next to Tommaso");
+//   - a lone given name of the large lexicon mid-sentence, not after a determiner or punctuation ("next to Tommaso"),
+//     or opening a sentence before a person verb ("Donatella says");
 //   - two capitalised words mid-sentence after a weak cue ("met", "ask", "with") or before a person verb ("said"),
 //     none of them a word that is capitalised for other reasons (places, products, weekdays; NOT_NAMES).
 // After "my name is", "i'm", "call me" a lower-case given name from the lexicon counts too ("im priya").
 // Runs the rules settle by capitalisation alone, or do not accept, go to a learned scorer (person-name-model.ts,
 // features in person-name-features.ts): it keeps or drops the former ("Kindle Paperwhite"), and adds the latter
-// when it is confident ("Who should sit next to Tommaso?", "Colton Langley joined").
+// when it is confident ("Who should sit next to Tommaso?", "Colton Langley joined", "Ruiqi from the gym"; a lone
+// word opening a sentence only if it is no everyday or English word, place or product).
 import { readFileSync } from "node:fs";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
-import { isEnglishNonName, isLexiconName, nameLexicon } from "./name-lexicon.js";
+import { isEnglishNonName, isLexiconName, loadNameWordLists, nameLexicon } from "./name-lexicon.js";
 import {
+  loadNameLikeness,
   NAME_WORD_CLASS,
   type NameRunContext,
   NameWordClasses,
@@ -157,7 +160,26 @@ const PERSON_AFTER_CHARS = NAME_RIGHT_CONTEXT_CHARS;
 /** Characters before a run the scorer reads (the two words before it). */
 const NAME_LEFT_CONTEXT_CHARS = 48;
 
-const scorer = new NameScorer(JSON.parse(readFileSync(NAME_MODEL_FILE, "utf8")) as NameModelFile);
+let committedScorer: NameScorer | undefined;
+
+/**
+ * The committed scorer, read on first use (not at import: the training script imports this module to collect
+ * candidates, and must run when the committed weights are of older features).
+ */
+function scorer(): NameScorer {
+  committedScorer ??= new NameScorer(JSON.parse(readFileSync(NAME_MODEL_FILE, "utf8")) as NameModelFile);
+  return committedScorer;
+}
+
+/**
+ * Reads what the detector otherwise reads on first use: the word lists (~0.4 s, ~20 MB), the likeness model built
+ * from them (~0.35 s) and the scorer's weights. The chat service calls it at start-up so that no request waits.
+ */
+export function loadPersonNameData(): void {
+  loadNameWordLists();
+  loadNameLikeness();
+  scorer();
+}
 const CLOSING_ABOVE = /(?:regards|sincerely|cheers|thanks|best|yours|love)[,!.]?[ \t]*\n\s*$/i;
 const TITLE_BEFORE = /\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+$/i;
 const COLON_BEFORE = /:\s*$/;
@@ -509,8 +531,9 @@ function runFeatures(text: string, words: readonly Word[], context: NameRunConte
  * sentences make too telling. A run the rules do not accept is added on its words and the words around it.
  */
 const scorerJudge: Judge = (text, words, context) => {
-  if (context.byCapitals) return scorer.score(wordFeatures(runFeatures(text, words, context))) >= scorer.keepThreshold;
-  return scorer.score(runFeatures(text, words, context)) >= scorer.addThreshold;
+  const model = scorer();
+  if (context.byCapitals) return model.score(wordFeatures(runFeatures(text, words, context))) >= model.keepThreshold;
+  return model.score(runFeatures(text, words, context)) >= model.addThreshold;
 };
 
 const LETTER_BEFORE = /\p{L}\s+$/u;
@@ -677,6 +700,22 @@ function judged(out: Detection[], words: Word[], accept: boolean): Word[] {
   return [];
 }
 
+/**
+ * A lone capitalised word opening a sentence, that no hand-written list makes a name and no cue precedes: most such
+ * words are nouns ("Scammer asked", "Payroll needs"), so only one that is no everyday or English word, place or
+ * product can be a name: a given name of the large lexicon before a person verb ("Donatella says"), or what the
+ * scorer is confident of ("Ruiqi from the gym", a signature on the last line).
+ */
+function loneWordAtStart(text: string, all: Word[], end: number, judge: Judge, out: Detection[]): Word[] {
+  const word = all[0] as Word;
+  if (word.text.endsWith(".") || !mayBeNameWord(word)) return [];
+  const personAfter = hasPersonAfter(text, end);
+  if (personAfter && nameLexicon().given.has(word.lower)) return judged(out, all, true);
+  const context = { sentenceStart: true, personAfter, byCapitals: false, ambiguous: false };
+  judged(out, all, judge(text, all, context));
+  return [];
+}
+
 function detectRun(text: string, runStart: number, runText: string, out: Detection[], judge: Judge): Word[] {
   const all = runWords(runStart, runText);
   // Most runs are one capitalised word ("The", "Can", "Order"): a name only if it is a given name, follows a cue, or
@@ -686,8 +725,7 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
     if (COMMON_WORDS.has(lower)) return [];
     if (!FIRST_NAMES.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower) && !mayFollowCue(text, runStart)) {
       const end = runStart + runText.length;
-      // A lone word opening a sentence is not for the scorer either (mayAdd).
-      if (isSentenceStart(text, runStart)) return [];
+      if (isSentenceStart(text, runStart)) return loneWordAtStart(text, all, end, judge, out);
       if (!hasPersonAfter(text, end)) {
         const context = { sentenceStart: false, personAfter: false, byCapitals: false, ambiguous: false };
         if (!mayAdd(text, all, context)) return [];
