@@ -234,7 +234,15 @@ describe("PERSON_NAME", () => {
     // A family name from the lexicon, also opening a sentence or after a sentence word.
     ["Gabriele Conti will review it.", "Gabriele Conti"],
     ["Is Vusi Mahlangu coming to the offsite?", "Vusi Mahlangu"],
+    // A family name with an Arabic article or kinship word.
+    ["Ask Fatima al-Rashid about the visa.", "Fatima al-Rashid"],
+    ["Meet Yusuf ibn-Hamid at the gate.", "Yusuf ibn-Hamid"],
   ])("finds it in %j", (text, value) => expectFound("PERSON_NAME", text, value));
+
+  it("takes the name after a title, not the title", () => {
+    const text = "I'm seeing Dr. Okonjo tomorrow.";
+    expect(detect(text, ["PERSON_NAME"]).map((span) => text.slice(span.start, span.end))).toEqual(["Okonjo"]);
+  });
 
   it.each([
     "Will it rain in New York on Saturday?",

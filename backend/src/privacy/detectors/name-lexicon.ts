@@ -8,9 +8,7 @@
 // as evidence only in a run of two capitalised words or more that holds no everyday word, place or product
 // ("a bio for Thao Hoang"), never on its own.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
+import { englishWords } from "../english-words.js";
 
 /** The committed lexicon: a comment header, then a `[given]`, a `[family]` and a `[word]` section, a word per line. */
 export const NAME_LEXICON_FILE = new URL("./name-lexicon.txt", import.meta.url);
@@ -58,8 +56,6 @@ export function nameLexicon(): NameLexicon {
   return committed;
 }
 
-let english: ReadonlySet<string> | undefined;
-
 /**
  * Whether a lower-case word is an English word (an-array-of-english-words, ~275,000 words, read on first use) that
  * no name list holds: "kindle", "harbor", "vertuo" is not one. Titles and products are made of such words; names
@@ -67,12 +63,6 @@ let english: ReadonlySet<string> | undefined;
  */
 export function isEnglishNonName(lower: string): boolean {
   return englishWords().has(lower) && !nameLexicon().alsoWords.has(lower);
-}
-
-/** The English word list (an-array-of-english-words, lower case), read on first use. */
-export function englishWords(): ReadonlySet<string> {
-  english ??= new Set(require("an-array-of-english-words") as string[]);
-  return english;
 }
 
 /**

@@ -4,14 +4,10 @@
 // lexicon, English words); the run's length and position in its sentence; the two words before it and the two after
 // it (lower case) and the punctuation around it. The caller passes the text after the run already cut to its
 // right-context bound (NAME_RIGHT_CONTEXT_CHARS in person-name.ts), so the features never depend on anything further.
+
+import { englishWords } from "../english-words.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
-import {
-  englishWords,
-  isEnglishNonName,
-  isLexiconFamilyName,
-  isLexiconGivenName,
-  nameLexicon,
-} from "./name-lexicon.js";
+import { isEnglishNonName, isLexiconFamilyName, isLexiconGivenName, nameLexicon } from "./name-lexicon.js";
 import { BIP39_WORDS } from "./seed-phrase.js";
 import { SURNAMES } from "./surnames.js";
 

@@ -33,7 +33,9 @@ import { SURNAMES } from "./surnames.js";
 import { scanText, type TextScan } from "./text-scan.js";
 import { WordGate } from "./word-gate.js";
 
-const WORD = String.raw`(?:Mc|Mac|[OD]['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?`;
+// A capitalised word, with a prefix of Irish and Scottish names ("McDonald", "O'Brien", "D'Angelo") or the Arabic
+// article or kinship word of a family name ("al-Rashid", "el-Sayed", "ibn-Saud", "abu-Bakr").
+const WORD = String.raw`(?:Mc|Mac|[OD]['’]|(?:a[lnrsdtz]|el|ash|ibn|bin|bint|abu)-)?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?`;
 const INITIAL = String.raw`\p{Lu}\.`;
 const PARTICLE_WORDS = "van von der den de da del della di du le la bin binti ibn al el ter ten dos das do y".split(
   " ",
@@ -287,10 +289,10 @@ function pushName(out: Detection[], words: readonly Word[]): void {
 
 const LOWER_FIRST = /^\p{Ll}/u;
 
-/** Whether a word of a run starts in lower case (a particle: "de", "van"). */
+/** Whether a word of a run is a particle ("de", "van"): in lower case, and not a family name after one ("al-Rashid"). */
 function isParticle(word: Word): boolean {
   const c = word.text.charCodeAt(0);
-  return c < 128 ? c >= 97 && c <= 122 : LOWER_FIRST.test(word.text);
+  return (c < 128 ? c >= 97 && c <= 122 : LOWER_FIRST.test(word.text)) && !word.text.includes("-");
 }
 
 /** The leading words of a run that can be a name: up to four, up to a sentence word (or a thing word). */
@@ -723,6 +725,8 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
   if (all.length === 1) {
     const lower = (all[0] as Word).lower;
     if (COMMON_WORDS.has(lower)) return [];
+    // A title before the name it belongs to ("seeing Dr. Okonjo"): the name's own run follows.
+    if (TITLES.has(lower) && text.charCodeAt(runStart + runText.length) === 46) return [];
     if (!FIRST_NAMES.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower) && !mayFollowCue(text, runStart)) {
       const end = runStart + runText.length;
       if (isSentenceStart(text, runStart)) return loneWordAtStart(text, all, end, judge, out);
