@@ -237,6 +237,9 @@ describe("PERSON_NAME", () => {
     // A family name with an Arabic article or kinship word.
     ["Ask Fatima al-Rashid about the visa.", "Fatima al-Rashid"],
     ["Meet Yusuf ibn-Hamid at the gate.", "Yusuf ibn-Hamid"],
+    // A given name of the large lexicon after an auxiliary opening a question; a greeting is not part of the name.
+    ["Has Ignatius replied yet?", "Ignatius"],
+    ["Thx Yusra!", "Yusra"],
   ])("finds it in %j", (text, value) => expectFound("PERSON_NAME", text, value));
 
   it("takes the name after a title, not the title", () => {

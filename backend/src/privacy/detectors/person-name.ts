@@ -70,7 +70,11 @@ const ROLES = new Set(
   ),
 );
 /** Words that, opening a run, introduce a name: "Dear Priya", "Thanks Kenji". */
-const GREETINGS = new Set("dear hi hello hey hiya greetings thanks thank cheers congrats congratulations".split(" "));
+const GREETINGS = new Set(
+  "dear hi hello hey hiya heya howdy yo greetings thanks thank thx thanx ty cheers congrats congratulations welcome bye".split(
+    " ",
+  ),
+);
 /** Verbs that, opening a run at the start of a sentence, take a person: "Ask Ilaria", "Tell Iker". */
 const RUN_VERBS = new Set(
   "ask tell email call text thank invite meet cc ping remind message introduce congratulate".split(" "),
@@ -389,6 +393,12 @@ function hasThingWord(words: readonly Word[]): boolean {
 function hasGivenName(words: readonly Word[]): boolean {
   for (const word of words) if (FIRST_NAMES.has(word.lower)) return true;
   return false;
+}
+
+/** Whether `words` is one given name of the large lexicon that is no everyday or English word, place or product. */
+function isLoneLexiconGivenName(words: readonly Word[]): boolean {
+  const word = words[0];
+  return words.length === 1 && word !== undefined && nameLexicon().given.has(word.lower) && mayBeNameWord(word);
 }
 
 /** The words of `words` that are not particles. */
@@ -766,6 +776,11 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
   if (!title && !strong) {
     const accepted = nameWords(words, false);
     if ((hasGivenName(accepted) || hasFamilyName(accepted)) && !hasThingWord(words)) {
+      pushName(out, accepted);
+      return [];
+    }
+    // A given name of the large lexicon after an auxiliary opening a question ("Has Ignatius replied?").
+    if (opener && isLoneLexiconGivenName(accepted) && !hasThingWord(words)) {
       pushName(out, accepted);
       return [];
     }
