@@ -240,6 +240,8 @@ describe("PERSON_NAME", () => {
     // A given name of the large lexicon after an auxiliary opening a question; a greeting is not part of the name.
     ["Has Ignatius replied yet?", "Ignatius"],
     ["Thx Yusra!", "Yusra"],
+    ["Happy birthday Oyelaran!", "Oyelaran"],
+    ["Shoutout to Bartholomew for the fix!", "Bartholomew"],
   ])("finds it in %j", (text, value) => expectFound("PERSON_NAME", text, value));
 
   it("takes the name after a title, not the title", () => {
