@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from "@nestjs/common";
 import type { Address } from "viem";
 import { type ChatMessage, ModelUnloadedError } from "../../../models/src/index.js";
 import type { Category } from "../privacy/categories.js";
-import { loadPersonNameData } from "../privacy/detectors/person-name.js";
+import { loadPersonNameData } from "../privacy/index.js";
 import { detectPromptInjection } from "../privacy/prompt-injection.js";
 import { countFindings, type Finding, redact } from "../privacy/redact.js";
 import { RedactionSession } from "../privacy/redaction-session.js";

@@ -2,6 +2,7 @@
 // and streamed), restoration of a member's own values, and prompt-injection heuristics. Nothing here logs, stores or
 // reports the text it scans: results carry the redacted text and categories with counts, errors carry no values.
 //
+//   loadPersonNameData();                                   // optional, at start-up: word lists and models (~0.7 s)
 //   const guard = new PrivacyGuard(activePolicy);          // UsagePolicyRegistry fields
 //   const request = guard.startRequest();                   // one per chat request
 //   const prompt = request.guardPrompt(userMessage);        // { text, findings, injection: { action, rules } }
@@ -19,6 +20,7 @@ export {
   categoriesOf,
   maskOf,
 } from "./categories.js";
+export { loadPersonNameData } from "./detectors/person-name.js";
 export { PrivacyError, type PrivacyErrorCode } from "./errors.js";
 export { formatPlaceholder, PLACEHOLDER } from "./placeholder.js";
 export {

@@ -18,6 +18,7 @@ it("exports exactly the public API", () => {
     "categoriesOf",
     "detectPromptInjection",
     "formatPlaceholder",
+    "loadPersonNameData",
     "maskOf",
     "redact",
     "redactStream",
