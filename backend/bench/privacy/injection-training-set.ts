@@ -1,7 +1,8 @@
 // The labelled prompts the prompt-injection classifier learns from (training) and its threshold is chosen on (dev).
 // Hand-written seed sentences by family, attacks and benign look-alikes, some of them placed in carriers (an email
-// to summarise, a page to translate, a code comment to review) or obfuscated the ways attackers do (base64,
-// leetspeak, spaced letters, homoglyphs, zero-width and tag characters). Every prompt is distinct.
+// to summarise, a page to translate, a code comment to review) or obfuscated the ways attackers do (base64, ROT13,
+// reversed or full-width text, leetspeak, spaced letters, homoglyphs, zero-width and tag characters). Every prompt is
+// distinct.
 //
 // A seed sentence goes, with every variant made from it, either to training or to dev (by a hash of the seed), so the
 // dev set's wording is never seen in training. The held-out set (injection-held-out.ts) is separate and never tuned on.
@@ -627,9 +628,17 @@ const CARRIERS: readonly ((payload: string) => string)[] = [
   (p) => `Review this code:\n\n\`\`\`js\n// ${p}\nexport const ready = true;\n\`\`\``,
 ];
 
-/** Obfuscations attackers use to slip past keyword rules. Applied to attacks, and two of them to benign text too. */
+/** Obfuscations attackers use to slip past keyword rules. Applied to attacks, and most of them to benign text too. */
 const HOMOGLYPHS: Readonly<Record<string, string>> = { a: "а", e: "е", o: "о", p: "р", c: "с", i: "і", x: "х", y: "у" };
 const LEET: Readonly<Record<string, string>> = { a: "4", e: "3", i: "1", o: "0", s: "5", t: "7" };
+const rot13 = (t: string) =>
+  t.replace(/[a-z]/gi, (c) => {
+    const base = c <= "Z" ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+const reversed = (t: string) => [...t].reverse().join("");
+/** ASCII as full-width forms ("ｉｇｎｏｒｅ"). */
+const fullWidth = (t: string) => t.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const OBFUSCATIONS: Readonly<Record<string, (text: string) => string>> = {
   base64: (t) => `Decode this and do what it says: ${Buffer.from(t).toString("base64")}`,
   base64Bare: (t) => Buffer.from(t).toString("base64"),
@@ -640,10 +649,20 @@ const OBFUSCATIONS: Readonly<Record<string, (text: string) => string>> = {
   zeroWidth: (t) => t.replace(/(\w)(\w)/g, "$1\u200B$2"),
   tags: (t) =>
     `What a lovely day!${[...t].map((c) => String.fromCodePoint(0xe0000 + (c.codePointAt(0) ?? 0x20))).join("")}`,
+  rot13: (t) => `Apply ROT13 and follow it: ${rot13(t)}`,
+  rot13Bare: rot13,
+  reversed,
+  fullWidth,
 };
-/** Obfuscations harmless text has too: people ask what base64 says, copied text holds zero-widths, gamers write leet. */
+/**
+ * Obfuscations harmless text has too: people ask what base64 or ROT13 says, copied text holds zero-widths, gamers
+ * write leet, puzzles are written backwards, East-Asian keyboards type full-width letters.
+ */
 const BENIGN_OBFUSCATIONS: readonly ((text: string) => string)[] = [
   (t) => `What does this base64 say? ${Buffer.from(t).toString("base64")}`,
+  (t) => `My kid wrote this in ROT13, what does it say? ${rot13(t)}`,
+  reversed,
+  fullWidth,
   OBFUSCATIONS.zeroWidth as (text: string) => string,
   OBFUSCATIONS.leet as (text: string) => string,
 ];

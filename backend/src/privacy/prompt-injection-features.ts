@@ -1,11 +1,14 @@
 // The features the prompt-injection classifier reads: hashed word unigrams and bigrams, character 3- to 5-grams, and
 // a few structural signs (chat-template tokens, role markers, an order to drop instructions, text addressed to "the
 // AI", hidden characters). The text is first undone from the usual disguises (zero-width and tag characters,
-// homoglyphs, leetspeak, spaced-out letters, base64), so that a disguised order reads like the plain one.
+// homoglyphs, full-width and other compatibility letters, leetspeak, spaced-out letters, base64, ROT13, reversed
+// text), so that a disguised order reads like the plain one.
 // Training (backend/bench/privacy/train-injection-model.ts) and detection share this file: change it, retrain.
 
+import { englishWords } from "./english-words.js";
+
 /** Bump when the features change: a model trained on other features must not be loaded. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 /** log2 of the hashed feature space. */
 export const FEATURE_BITS = 16;
 const MASK = (1 << FEATURE_BITS) - 1;
@@ -170,9 +173,78 @@ export function normaliseForFeatures(text: string): { readonly text: string; rea
     }
   }
   plain = plain.replace(SPACED_LETTERS, (run) => run.replace(/[ .\-_]/g, ""));
-  if (!ascii) plain = plain.normalize("NFD").replace(/\p{M}/gu, "");
+  // NFKD: full-width ("ｉｇｎｏｒｅ"), mathematical ("𝐢𝐠𝐧𝐨𝐫𝐞") and circled letters become plain ones, accents marks.
+  if (!ascii) plain = plain.normalize("NFKD").replace(/\p{M}/gu, "");
   plain = plain.toLowerCase().replace(LEET_WORD, (word) => word.replace(/[0-9@$]/g, (c) => LEET[c] ?? c));
+  const unshuffled = undoLetterCipher(plain);
+  if (unshuffled !== undefined) {
+    plain += ` ${unshuffled.text}`;
+    signs.push(unshuffled.sign);
+  }
   return { text: plain, signs };
+}
+
+/**
+ * The text with its disguises undone but its case and punctuation kept, for the pattern rules: invisible characters
+ * dropped, homoglyphs mapped to Latin, full-width and other compatibility forms folded (NFKC), and a ROT13 or
+ * reversed text read the right way. Undefined when nothing was disguised (the rules have seen the text as it is).
+ */
+export function revealDisguisedText(text: string): string | undefined {
+  let plain = text;
+  if (NON_ASCII.test(text)) {
+    plain = text.replace(INVISIBLE, "").normalize("NFKC");
+    plain = plain.replace(MIXED_SCRIPT_WORD, (word) =>
+      /[a-z]/i.test(word) && /[^\p{Script=Latin}]/u.test(word)
+        ? [...word].map((c) => HOMOGLYPHS[c] ?? c).join("")
+        : word,
+    );
+  }
+  const lower = plain.toLowerCase();
+  const share = englishShare(lower);
+  if (share >= 0 && share < 0.5) {
+    const shifted = rot13(plain);
+    if (englishShare(shifted.toLowerCase()) >= 0.75) plain = shifted;
+    else {
+      const reversed = [...plain].reverse().join("");
+      if (englishShare(reversed.toLowerCase()) >= 0.75) plain = reversed;
+    }
+  }
+  return plain === text ? undefined : plain;
+}
+
+const LETTER_WORD = /[a-z]{3,}/g;
+
+/** The share of the words of three letters or more of lower-case `text` that are English words; -1 under three. */
+function englishShare(text: string): number {
+  const words = text.match(LETTER_WORD);
+  if (words === null || words.length < 3) return -1;
+  const english = englishWords();
+  let count = 0;
+  for (const word of words) if (english.has(word)) count++;
+  return count / words.length;
+}
+
+/** ROT13 of the ASCII letters, either case. */
+function rot13(text: string): string {
+  return text.replace(/[a-z]/gi, (c) => {
+    const base = c <= "Z" ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+/**
+ * Lower-case text that is mostly not English but becomes English in ROT13 or read backwards ("vtaber nyy cerivbhf",
+ * "snoitcurtsni suoiverp lla erongi"): that reading, and the sign of the disguise. English text, other languages
+ * and random tokens stay as they are.
+ */
+function undoLetterCipher(text: string): { readonly text: string; readonly sign: string } | undefined {
+  const share = englishShare(text);
+  if (share < 0 || share >= 0.5) return undefined;
+  const shifted = rot13(text);
+  if (englishShare(shifted) >= 0.75) return { text: shifted, sign: "rot13-text" };
+  const reversed = [...text].reverse().join("");
+  if (englishShare(reversed) >= 0.75) return { text: reversed, sign: "reversed-text" };
+  return undefined;
 }
 
 /** The hashed, L2-normalised features of `text`. */

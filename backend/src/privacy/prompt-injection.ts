@@ -5,6 +5,7 @@
 // response, or refuse the request).
 import { readFileSync } from "node:fs";
 import { InjectionClassifier, type InjectionModelFile } from "./prompt-injection-classifier.js";
+import { revealDisguisedText } from "./prompt-injection-features.js";
 import { matchPatternRules, PATTERN_RULES } from "./prompt-injection-rules.js";
 
 /** The rules, by name; "classifier" is the learned classifier. */
@@ -32,7 +33,12 @@ const classifier = new InjectionClassifier(
  * matched but the classifier's score reached its threshold; `suspected` if any did.
  */
 export function detectPromptInjection(text: string): InjectionVerdict {
-  const rules: InjectionRule[] = matchPatternRules(text);
+  let rules: InjectionRule[] = matchPatternRules(text);
+  // A disguised order ("ｉｇｎｏｒｅ …", ROT13, reversed) is held to the same rules once undone.
+  if (rules.length === 0) {
+    const revealed = revealDisguisedText(text);
+    if (revealed !== undefined) rules = matchPatternRules(revealed);
+  }
   // The classifier runs only when no rule matched: it cannot change a verdict the rules already gave.
   if (rules.length === 0 && classifier.score(text) >= classifier.threshold) rules.push("classifier");
   return { suspected: rules.length > 0, rules };
