@@ -242,6 +242,9 @@ describe("PERSON_NAME", () => {
     ["Thx Yusra!", "Yusra"],
     ["Happy birthday Oyelaran!", "Oyelaran"],
     ["Shoutout to Bartholomew for the fix!", "Bartholomew"],
+    // In capitals, as forms and signatures write names, after a cue.
+    ["Name: JOHN SMITH", "JOHN SMITH"],
+    ["My name is MARIA GONZALEZ.", "MARIA GONZALEZ"],
   ])("finds it in %j", (text, value) => expectFound("PERSON_NAME", text, value));
 
   it("takes the name after a title, not the title", () => {

@@ -263,6 +263,8 @@ const LOWER_CASE_NAME = /\b(my name is|my name's|name:|i'm|i’m|i am|im|call me
 const NAME_CUE = /name/i;
 /** A lower-case family name after the given name ("priya sharma"). */
 const LOWER_CASE_SECOND_WORD = /^[ \t]+([a-z][a-z'’-]+)/;
+/** The family name after a given name in capitals ("JOHN SMITH"), a whole word of capitals. */
+const CAPITALS_SECOND_WORD = /^[ \t]+([A-Z][A-Z'’-]+)(?![\p{L}\p{N}])/u;
 
 interface Word {
   readonly text: string;
@@ -1037,13 +1039,24 @@ function detectLowerCaseNames(scan: TextScan, out: Detection[]): void {
   LOWER_CASE_NAME.lastIndex = 0;
   for (let match = LOWER_CASE_NAME.exec(text); match !== null; match = LOWER_CASE_NAME.exec(text)) {
     const word = match[2] as string;
+    // A name in capitals, as forms and signatures write them ("Name: JOHN SMITH"); its family name is in capitals too.
+    const capitals = word.length >= 2 && word === word.toUpperCase();
+    const lowerWord = capitals ? word.toLowerCase() : word;
     // After "my name is" any word that is not a sentence word; after "i'm" only a known given name.
     const strongest = NAME_CUE.test(match[1] as string);
-    if (strongest ? NOT_NAMES_LOWER_STOP.has(word) : !FIRST_NAMES.has(word) && !nameLexicon().given.has(word)) continue;
+    if (
+      strongest
+        ? NOT_NAMES_LOWER_STOP.has(lowerWord)
+        : !FIRST_NAMES.has(lowerWord) && !nameLexicon().given.has(lowerWord)
+    )
+      continue;
     const start = match.index + match[0].length - word.length;
     let end = start + word.length;
-    const next = LOWER_CASE_SECOND_WORD.exec(text.slice(end, end + NAME_RIGHT_CONTEXT_CHARS));
-    if (next?.[1] !== undefined && !NOT_NAMES_LOWER_STOP.has(next[1]) && next[1].length >= 2) end += next[0].length;
+    const after = text.slice(end, end + NAME_RIGHT_CONTEXT_CHARS);
+    const next = (capitals ? CAPITALS_SECOND_WORD : LOWER_CASE_SECOND_WORD).exec(after);
+    const second = next?.[1]?.toLowerCase();
+    if (next !== null && second !== undefined && !NOT_NAMES_LOWER_STOP.has(second) && second.length >= 2)
+      end += next[0].length;
     out.push({ category: "PERSON_NAME", start, end, priority: PRIORITY.personName });
   }
 }
