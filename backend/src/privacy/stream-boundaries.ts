@@ -1,13 +1,15 @@
 // Where a stream of text may be cut and the part before sent, without risking that a sensitive value straddles the
 // cut. The cut is on whitespace, outside every span found so far, not right before what may open an obfuscated
-// email's "[at]" (the word before it would be the address), and one of two rules holds:
+// email's "[at]" or a spelled-out one's "at" or "dot" (the word before it would be part of the address), and one of
+// two rules holds:
 //   1. far enough back: at least MAX_LOOKAHEAD characters have arrived after the cut, more than any value and the
 //      context a detector reads after it can span (PEM blocks excepted, held until their END line);
 //   2. after plain prose: looking back from the cut, the last INERT_TOKENS words (and at least INERT_CHARS
 //      characters), or every word since the stream began, are
 //        - lower-case words without digits that no value can contain (not a month, a street or unit word, a name
-//          particle or a name cue), the very last one not able to start or continue a value either (not a seed word
-//          or a given name): a value that straddles the cut would have to contain that last word; or our own
+//          particle or a name cue), the very last one not able to start or continue a value either (not a seed word,
+//          a given name, or the "at" or "dot" of a spelled-out email address): a value that straddles the cut would
+//          have to contain that last word; or our own
 //          placeholders, which no value can overlap; or calls in code (`delegate(yourAddress)`), which are values
 //          only as a whole, after a cue such as "password:";
 //        - or words that can be part of a value only next to other words: capitalised words, acronyms and
@@ -51,6 +53,12 @@ const UPPER = /\p{Lu}/u;
 const AT_MARKER = /^[[({<]\s*at\s*[\])}>]/i;
 /** ... or what has arrived of one so far. */
 const AT_MARKER_START = /^[[({<]\s*(?:a|at\s*)?$/i;
+/** The "at" or "dot" of a spelled-out email address ("jane dot doe at gmail dot com"; SPELLED in email.ts) ... */
+const SPELLED_MARKER = /^(?:at|dot)(?![\p{L}\p{N}])/iu;
+/** ... or what has arrived of one so far. */
+const SPELLED_MARKER_START = /^(?:a|at|d|do|dot)$/i;
+/** The words of a spelled-out address that may not end the text before a cut. */
+const SPELLED_WORDS: ReadonlySet<string> = new Set(["at", "dot"]);
 
 /**
  * Whether `token` is a word no sensitive value can contain; `last` for the word right before a cut, which must not
@@ -61,7 +69,10 @@ export function isInertToken(token: string, last: boolean): boolean {
   if (!PLAIN_WORD.test(token)) return false;
   const word = token.replace(TRAILING, "");
   if (MONTHS.has(word) || ADDRESS_WORDS.has(word) || NAME_WORDS.has(word)) return false;
-  return !last || !(BIP39_WORDS.has(word) || FIRST_NAMES.has(word) || AMBIGUOUS_FIRST_NAMES.has(word));
+  return (
+    !last ||
+    !(BIP39_WORDS.has(word) || FIRST_NAMES.has(word) || AMBIGUOUS_FIRST_NAMES.has(word) || SPELLED_WORDS.has(word))
+  );
 }
 
 /**
@@ -131,9 +142,10 @@ export function safeCut(
   for (let cut = limit; cut > from; cut--) {
     if (!isSpace(text[cut - 1]) || isSpace(text[cut])) continue;
     if (spans.some((span) => span.start < cut && cut < span.end)) continue;
-    // "helpdesk [at] example [dot] org": the word before the cut would be the address.
+    // "helpdesk [at] example [dot] org", "jane at gmail dot com": the word before the cut would be part of the address.
     const next = text.slice(cut, cut + 16);
     if (AT_MARKER.test(next) || AT_MARKER_START.test(next)) continue;
+    if (SPELLED_MARKER.test(next) || SPELLED_MARKER_START.test(next)) continue;
     if (cut <= farEnough || afterPlainProse(text, cut, streamStart)) return cut;
   }
   return from;

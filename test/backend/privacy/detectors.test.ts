@@ -37,7 +37,16 @@ describe("EMAIL", () => {
     ["mailto:ops+alerts@mail.example.co.uk.", "ops+alerts@mail.example.co.uk"],
     ["josé.garcía@correo.es is mine", "josé.garcía@correo.es"],
     ["jane [at] example [dot] org", "jane [at] example [dot] org"],
+    ["reach me: jane dot doe at gmail dot com", "jane dot doe at gmail dot com"],
+    ["write to SALES AT ACME DOT CO DOT UK today", "SALES AT ACME DOT CO DOT UK"],
   ])("finds %j", (text, value) => expectFound("EMAIL", text, value));
+
+  it.each([
+    "Look at google dot com for the answer.",
+    "I work at acme dot com these days.",
+    "We met at the bar dot com party.",
+    "jane at gmail dot something",
+  ])("does not take prose with 'at' and 'dot' for an address: %j", (text) => expectNone("EMAIL", text));
 
   it.each([
     "the logo@2x.png file is blurry",

@@ -32,6 +32,8 @@ const LEAD_INS = [
 const VALUES = [
   "helpdesk [at] example [dot] org",
   "helpdesk (at) example (dot) org",
+  "helpdesk at example dot org",
+  "jane dot doe at mail dot example dot co dot uk",
   "Tommaso Rossi",
   "Tommaso Rossi said",
   "Colton Langley is coming",
@@ -135,6 +137,17 @@ describe("stream cut rules", () => {
     }
     const text = `${prose}helpdesk [EMAIL_1] today`;
     expect(safeCut(text, 0, [], false)).toBeGreaterThan(text.indexOf("helpdesk"));
+  });
+
+  it("hold the word before a spelled-out email's at or dot, whole or in part", () => {
+    const prose = "we were told that the best way to ask these kinds of questions is to write to ";
+    for (const next of ["at example dot org", "at", "a", "dot doe", "d", "do"]) {
+      const text = `${prose}helpdesk ${next}`;
+      expect(safeCut(text, 0, [], false)).toBeLessThanOrEqual(text.indexOf("helpdesk"));
+    }
+    // Nor is a cut right after "at" or "dot": the rest of the address would follow.
+    const after = `${prose}helpdesk at `;
+    expect(safeCut(`${after}e`, 0, [], false)).toBeLessThanOrEqual(after.indexOf("helpdesk"));
   });
 
   it("classify words: plain, placeholders, short-reach words, and the rest", () => {

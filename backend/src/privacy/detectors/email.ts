@@ -1,5 +1,6 @@
 // Email addresses: the usual `local@domain.tld` (any case, Unicode letters, `+tags`, quoted in `<…>` or after
-// `mailto:`), and the bracketed obfuscations people type to dodge scrapers (`jane [at] example [dot] org`).
+// `mailto:`), and the obfuscations people type to dodge scrapers: bracketed (`jane [at] example [dot] org`) or
+// spelled out (`jane dot doe at gmail dot com`, ending in a common top-level domain).
 import { Alphabet } from "./alphabet.js";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
@@ -18,6 +19,28 @@ const DOT = String.raw`\s*[[({<]\s*dot\s*[\])}>]\s*`;
 const OBFUSCATED = new RegExp(
   String.raw`(?<![\p{L}\p{N}._-])[\p{L}\p{N}._%+-]+${AT}(?:${LABEL}(?:${DOT}|\.))+\p{L}{2,24}(?![\p{L}\p{N}])`,
   "giu",
+);
+/** The top-level domains a spelled-out address may end with: the common ones, so that prose rarely qualifies. */
+const SPELLED_TLDS =
+  "com org net edu gov mil int info biz io co me dev app ai eu uk de fr es it nl be ch at se no dk fi pl pt ie br ca au nz in jp cn ru us";
+const SPELLED_PART = String.raw`[\p{L}\p{N}_%+-]+`;
+const SPELLED_DOT = String.raw`(?:\s+dot\s+|\.)`;
+const SPELLED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._@-])(${SPELLED_PART})(?:${SPELLED_DOT}${SPELLED_PART})*\s+at\s+${LABEL}(?:${SPELLED_DOT}${LABEL})*\s+dot\s+(?:${SPELLED_TLDS.replaceAll(" ", "|")})(?![\p{L}\p{N}])`,
+  "giu",
+);
+/** " dot " between words: what a spelled-out address needs. */
+const SPELLED_HINT = /\sdot\s/i;
+const SPELLED_GATE = new WordGate(["dot"]);
+/** Words that come before "at" in prose ("look at", "good at", "arrived at"): not the local part of an address. */
+const NOT_LOCAL_PARTS = new Set(
+  `look looks looking looked stare staring stared laugh laughing laughed good great bad better best worse arrive
+arrives arrived arriving stay stays staying stayed work works working worked meet meeting met me us him her them it
+this that be is are was were been am back home here there up down out aim aimed point pointed shot shoot hit expert
+available now once least last first all one anyone someone everyone nobody you we they i he she who what where
+which something nothing anything everything ones sit sat live lives lived living`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 const URL_USER_BEFORE = /:\/\/[^\s/@]*:?$/;
 const OBFUSCATED_HINT = /[[({<]\s*at\s*[\])}>]/i;
@@ -51,7 +74,7 @@ function localPartStart(text: string, at: number): number {
 
 export const emailDetector: Detector = {
   category: "EMAIL",
-  mayMatch: (scan) => scan.ats.length > 0 || scan.bracket,
+  mayMatch: (scan) => scan.ats.length > 0 || scan.bracket || SPELLED_GATE.mayContain(scan.trigrams),
   detect({ text, ats, bracket, trigrams }: TextScan, out: Detection[]): void {
     if (ats.length > 0) {
       let next = 0;
@@ -78,6 +101,18 @@ export const emailDetector: Detector = {
     if (bracket && HINT_GATE.mayContain(trigrams) && OBFUSCATED_HINT.test(text)) {
       OBFUSCATED.lastIndex = 0;
       for (let match = OBFUSCATED.exec(text); match !== null; match = OBFUSCATED.exec(text)) {
+        out.push({
+          category: "EMAIL",
+          start: match.index,
+          end: match.index + match[0].length,
+          priority: PRIORITY.email,
+        });
+      }
+    }
+    if (SPELLED_GATE.mayContain(trigrams) && SPELLED_HINT.test(text)) {
+      SPELLED.lastIndex = 0;
+      for (let match = SPELLED.exec(text); match !== null; match = SPELLED.exec(text)) {
+        if (NOT_LOCAL_PARTS.has((match[1] as string).toLowerCase())) continue;
         out.push({
           category: "EMAIL",
           start: match.index,
