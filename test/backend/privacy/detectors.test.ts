@@ -193,6 +193,8 @@ describe("STREET_ADDRESS", () => {
     "Kalverstraat 92, 1012 PH Amsterdam",
     "Karl Johans gate 25",
     "P.O. Box 1234",
+    "P.O. Box 1234, Anchorage AK 99501",
+    "Postfach 10 20 30, 10115 Berlin",
   ])("finds %s", (value) => expectFound("STREET_ADDRESS", `Send it to ${value}.`, value));
 
   it("finds a lower-case street after a cue", () =>
@@ -214,6 +216,9 @@ describe("DATE_OF_BIRTH", () => {
     ["Date of birth 4th of July, 1976", "4th of July, 1976"],
     ["12.03.1990 is my birthday", "12.03.1990"],
     ["My birthday is March 3rd, plan a party", "March 3rd"],
+    // A two-digit year after the month.
+    ["date of birth 14 Mar 88", "14 Mar 88"],
+    ["I was born March 14, '88 in Ohio.", "March 14, '88"],
   ])("finds it in %j", (text, value) => expectFound("DATE_OF_BIRTH", text, value));
 
   it.each([

@@ -42,8 +42,9 @@ const YEAR = String.raw`(?:19|20)\d\d`;
 const DATE_SHAPES = [
   String.raw`${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])`,
   String.raw`(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:${YEAR}|\d\d)`,
-  String.raw`${DAY}(?:\s+of)?[\s-]+${MONTH}(?:,?[\s-]+${YEAR})?`,
-  String.raw`${MONTH}\s+${DAY}(?:,?\s+${YEAR})?`,
+  // A two-digit year after a month name ("14 Mar 88", "March 14, '88"), as forms write a date of birth.
+  String.raw`${DAY}(?:\s+of)?[\s-]+${MONTH}(?:,?[\s-]+(?:${YEAR}|'?\d\d))?`,
+  String.raw`${MONTH}\s+${DAY}(?:,?\s+${YEAR}|,\s*'?\d\d|\s+'\d\d)?`,
 ];
 /**
  * A date in any of the shapes above, on its own (not inside a longer number or word). Sticky: tried only where a date
@@ -142,6 +143,12 @@ function hasTrigrams(trigrams: Uint32Array, bits: Uint16Array): boolean {
 }
 
 /**
+ * A date ending in a two-digit year after its month: day, month, year ("14 Mar 88"), or a year after a comma or an
+ * apostrophe ("March 14, '88"); not "May 13", whose digits are the day.
+ */
+const TWO_DIGIT_YEAR = /^\d[\s\S]*\p{L}\.?,?[\s-]+'?\d\d$|,\s*'?\d\d$|'\d\d$/u;
+
+/**
  * Without one of these in the lower-case text, no date is a date of birth: the words of the cues (and "nee"), or
  * `\bb\.` (" b." stands for it in its gate).
  */
@@ -165,7 +172,7 @@ export const dateOfBirthDetector: Detector = {
       if (match === null) continue;
       const value = match[0];
       const end = start + value.length;
-      const hasYear = /(?:19|20)\d\d|[-/.]\d\d$/.test(value);
+      const hasYear = /(?:19|20)\d\d|[-/.]\d\d$/.test(value) || TWO_DIGIT_YEAR.test(value);
       // A cue belongs to the first date after it: the window starts after the previous date.
       const before = text.slice(Math.max(previousEnd, start - 64), start);
       previousEnd = end;

@@ -269,6 +269,8 @@ const FLAT_HINT = /Flat|House|Plot|Door|H\.?\s?No/;
 const PO_BOX =
   /(?<![\p{L}\p{N}])(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Postfach|Apartado(?:\s+de\s+Correos)?|Casella\s+Postale|GPO\s+Box)\s+\d{1,6}(?:\s\d{2}){0,2}\b/giu;
 
+/** What may follow a post box: a town with its state and postcode, or a postcode and a town (CITY). */
+const PO_BOX_TOWN = new RegExp(CITY, "uy");
 /** The words that PO_BOX and FLAT_FIRST need, for gates before searching for them. */
 const PO_BOX_GATE = new WordGate(["box", "postfach", "apartado", "casella"]);
 const FLAT_GATE = new WordGate(["flat", "house", "plot", "door", "hno", "h no", "h.no", "h. no"]);
@@ -578,7 +580,10 @@ export const streetAddressDetector: Detector = {
     ) {
       PO_BOX.lastIndex = 0;
       for (let match = PO_BOX.exec(text); match !== null; match = PO_BOX.exec(text)) {
-        push(out, match.index, match.index + match[0].length, text);
+        // The town, state and postcode after the box belong to the address ("P.O. Box 1234, Anchorage AK 99501").
+        const end = match.index + match[0].length;
+        PO_BOX_TOWN.lastIndex = end;
+        push(out, match.index, end + (PO_BOX_TOWN.exec(text)?.[0].length ?? 0), text);
       }
     }
     if (
