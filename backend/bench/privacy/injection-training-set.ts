@@ -1,5 +1,6 @@
 // The labelled prompts the prompt-injection classifier learns from (training) and its threshold is chosen on (dev).
-// Hand-written seed sentences by family, attacks and benign look-alikes, some of them placed in carriers (an email
+// Hand-written seed sentences by family, attacks and benign look-alikes (in English, and in six other languages in
+// injection-multilingual.ts), some of them placed in carriers (an email
 // to summarise, a page to translate, a code comment to review) or obfuscated the ways attackers do (base64, ROT13,
 // reversed or full-width text, leetspeak, spaced letters, homoglyphs, zero-width and tag characters). Every prompt is
 // distinct.
@@ -8,6 +9,7 @@
 // dev set's wording is never seen in training. The held-out set (injection-held-out.ts) is separate and never tuned on.
 import { createHash } from "node:crypto";
 import type { LabelledPrompt } from "./injection-corpus.js";
+import { MULTILINGUAL_ATTACKS, MULTILINGUAL_BENIGN } from "./injection-multilingual.js";
 import { Random } from "./values.js";
 
 const ATTACKS: Readonly<Record<string, readonly string[]>> = {
@@ -688,7 +690,14 @@ export function buildInjectionSets(seed = 7): InjectionSets {
   const add = (base: string, text: string, injection: boolean) => {
     (isDev(base) ? dev : training).set(text, { text, injection });
   };
-  for (const [family, sentences] of Object.entries(ATTACKS)) {
+  const attackFamilies: [string, readonly string[]][] = [
+    ...Object.entries(ATTACKS),
+    ...Object.entries(MULTILINGUAL_ATTACKS).map(([language, sentences]): [string, readonly string[]] => [
+      `multilingual-${language}`,
+      sentences,
+    ]),
+  ];
+  for (const [family, sentences] of attackFamilies) {
     for (const sentence of sentences) {
       add(sentence, sentence, true);
       if (family !== "indirect-injection" && family !== "fake-role-messages" && r.chance(0.5))
@@ -699,7 +708,7 @@ export function buildInjectionSets(seed = 7): InjectionSets {
       }
     }
   }
-  for (const sentences of Object.values(BENIGN)) {
+  for (const sentences of [...Object.values(BENIGN), ...Object.values(MULTILINGUAL_BENIGN)]) {
     for (const sentence of sentences) {
       add(sentence, sentence, false);
       if (r.chance(0.4)) add(sentence, r.pick(CARRIERS)(sentence), false);

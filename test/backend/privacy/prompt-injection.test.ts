@@ -158,9 +158,9 @@ describe("measured on distinct prompts", () => {
     expect(falsePositiveRate).toBeLessThanOrEqual(0.03);
   });
 
-  it("catches at least 70% of held-out attacks and flags at most 3% of held-out benign prompts", () => {
+  it("catches at least 80% of held-out attacks and flags at most 3% of held-out benign prompts", () => {
     const { recall, falsePositiveRate } = rates(injectionHeldOut());
-    expect(recall).toBeGreaterThanOrEqual(0.7);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
     expect(falsePositiveRate).toBeLessThanOrEqual(0.03);
   });
 });
