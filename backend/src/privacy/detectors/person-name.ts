@@ -422,16 +422,14 @@ function allMayBeNameWords(words: readonly Word[]): boolean {
  * ("Black Mirror", "Deep Work", "Breaking Bad"); names rarely are.
  */
 function isEverydayWord(lower: string): boolean {
-  if (BIP39_WORDS.has(lower)) return true;
-  for (const [ending, replacement] of EVERYDAY_ENDINGS) {
-    if (lower.length > ending.length + 2 && lower.endsWith(ending)) {
-      const stem = lower.slice(0, -ending.length);
-      if (BIP39_WORDS.has(stem + replacement) || (replacement !== "" && BIP39_WORDS.has(stem))) return true;
-    }
-  }
-  return false;
+  return EVERYDAY_WORDS.has(lower);
 }
 
+/**
+ * The endings of everyday words, each with what it replaces: a word is everyday if it is a BIP-39 word, or ends in
+ * one of these after a stem of three letters or more that, with the replacement (or, for a non-empty replacement,
+ * alone), is a BIP-39 word ("parties" from "party", "boxes" from "box", "making" from "make", "walked" from "walk").
+ */
 const EVERYDAY_ENDINGS: readonly (readonly [string, string])[] = [
   ["ies", "y"],
   ["es", ""],
@@ -442,6 +440,25 @@ const EVERYDAY_ENDINGS: readonly (readonly [string, string])[] = [
   ["ers", "e"],
   ["ly", ""],
 ];
+
+/** Every everyday word: the BIP-39 words and each form EVERYDAY_ENDINGS makes of them, so that a test is one lookup. */
+const EVERYDAY_WORDS: ReadonlySet<string> = everydayWords();
+
+function everydayWords(): Set<string> {
+  const words = new Set<string>(BIP39_WORDS);
+  for (const word of BIP39_WORDS) {
+    for (const [ending, replacement] of EVERYDAY_ENDINGS) {
+      // The stem with the replacement is the word ("party" = "part" + "y" gives "parties") ...
+      if (word.endsWith(replacement)) {
+        const stem = word.slice(0, word.length - replacement.length);
+        if (stem.length > 2) words.add(stem + ending);
+      }
+      // ... or, for a non-empty replacement, the stem alone is ("walk" gives "walked").
+      if (replacement !== "" && word.length > 2) words.add(word + ending);
+    }
+  }
+  return words;
+}
 
 /**
  * The lists a capitalised word must be in none of to count towards a name found by capitalisation alone (and it
