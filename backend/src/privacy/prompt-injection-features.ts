@@ -141,6 +141,13 @@ function growInt32(array: Int32Array): Int32Array {
   return grown;
 }
 
+/** Words that mix Latin letters with look-alikes of other scripts ("іgnоre"), in Latin letters only. */
+function mapHomoglyphs(text: string): string {
+  return text.replace(MIXED_SCRIPT_WORD, (word) =>
+    /[a-z]/i.test(word) && /[^\p{Script=Latin}]/u.test(word) ? [...word].map((c) => HOMOGLYPHS[c] ?? c).join("") : word,
+  );
+}
+
 /** Undoes the disguises of `text` and lower-cases it; decoded hidden or encoded text is appended. */
 export function normaliseForFeatures(text: string): { readonly text: string; readonly signs: readonly string[] } {
   const signs: string[] = [];
@@ -156,11 +163,7 @@ export function normaliseForFeatures(text: string): { readonly text: string; rea
     const invisible = text.match(INVISIBLE)?.length ?? 0;
     if (invisible > 0) signs.push(invisible > 5 ? "invisible-many" : "invisible-few");
     plain = `${text.replace(INVISIBLE, "")}${hidden}`;
-    plain = plain.replace(MIXED_SCRIPT_WORD, (word) =>
-      /[a-z]/i.test(word) && /[^\p{Script=Latin}]/u.test(word)
-        ? [...word].map((c) => HOMOGLYPHS[c] ?? c).join("")
-        : word,
-    );
+    plain = mapHomoglyphs(plain);
   }
   BASE64_BLOB.lastIndex = 0;
   for (let match = BASE64_BLOB.exec(plain); match !== null; match = BASE64_BLOB.exec(plain)) {
@@ -176,7 +179,7 @@ export function normaliseForFeatures(text: string): { readonly text: string; rea
   // NFKD: full-width ("ｉｇｎｏｒｅ"), mathematical ("𝐢𝐠𝐧𝐨𝐫𝐞") and circled letters become plain ones, accents marks.
   if (!ascii) plain = plain.normalize("NFKD").replace(/\p{M}/gu, "");
   plain = plain.toLowerCase().replace(LEET_WORD, (word) => word.replace(/[0-9@$]/g, (c) => LEET[c] ?? c));
-  const unshuffled = undoLetterCipher(plain);
+  const unshuffled = undoLetterCipher(plain, (reading) => reading);
   if (unshuffled !== undefined) {
     plain += ` ${unshuffled.text}`;
     signs.push(unshuffled.sign);
@@ -193,22 +196,9 @@ export function revealDisguisedText(text: string): string | undefined {
   let plain = text;
   if (NON_ASCII.test(text)) {
     plain = text.replace(INVISIBLE, "").normalize("NFKC");
-    plain = plain.replace(MIXED_SCRIPT_WORD, (word) =>
-      /[a-z]/i.test(word) && /[^\p{Script=Latin}]/u.test(word)
-        ? [...word].map((c) => HOMOGLYPHS[c] ?? c).join("")
-        : word,
-    );
+    plain = mapHomoglyphs(plain);
   }
-  const lower = plain.toLowerCase();
-  const share = englishShare(lower);
-  if (share >= 0 && share < 0.5) {
-    const shifted = rot13(plain);
-    if (englishShare(shifted.toLowerCase()) >= 0.75) plain = shifted;
-    else {
-      const reversed = [...plain].reverse().join("");
-      if (englishShare(reversed.toLowerCase()) >= 0.75) plain = reversed;
-    }
-  }
+  plain = undoLetterCipher(plain, (reading) => reading.toLowerCase())?.text ?? plain;
   return plain === text ? undefined : plain;
 }
 
@@ -233,17 +223,21 @@ function rot13(text: string): string {
 }
 
 /**
- * Lower-case text that is mostly not English but becomes English in ROT13 or read backwards ("vtaber nyy cerivbhf",
+ * Text that is mostly not English but becomes English in ROT13 or read backwards ("vtaber nyy cerivbhf",
  * "snoitcurtsni suoiverp lla erongi"): that reading, and the sign of the disguise. English text, other languages
- * and random tokens stay as they are.
+ * and random tokens stay as they are. `lower` makes a reading lower case for the English test (the identity for
+ * text already in lower case).
  */
-function undoLetterCipher(text: string): { readonly text: string; readonly sign: string } | undefined {
-  const share = englishShare(text);
+function undoLetterCipher(
+  text: string,
+  lower: (reading: string) => string,
+): { readonly text: string; readonly sign: string } | undefined {
+  const share = englishShare(lower(text));
   if (share < 0 || share >= 0.5) return undefined;
   const shifted = rot13(text);
-  if (englishShare(shifted) >= 0.75) return { text: shifted, sign: "rot13-text" };
+  if (englishShare(lower(shifted)) >= 0.75) return { text: shifted, sign: "rot13-text" };
   const reversed = [...text].reverse().join("");
-  if (englishShare(reversed) >= 0.75) return { text: reversed, sign: "reversed-text" };
+  if (englishShare(lower(reversed)) >= 0.75) return { text: reversed, sign: "reversed-text" };
   return undefined;
 }
 

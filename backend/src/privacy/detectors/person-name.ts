@@ -18,7 +18,7 @@ import { readFileSync } from "node:fs";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
-import { isEnglishNonName, isLexiconName, loadNameWordLists, nameLexicon } from "./name-lexicon.js";
+import { isEnglishNonName, isLexiconGivenName, isLexiconName, loadNameWordLists } from "./name-lexicon.js";
 import {
   loadNameLikeness,
   NAME_WORD_CLASS,
@@ -401,7 +401,7 @@ function hasGivenName(words: readonly Word[]): boolean {
 /** Whether `words` is one given name of the large lexicon that is no everyday or English word, place or product. */
 function isLoneLexiconGivenName(words: readonly Word[]): boolean {
   const word = words[0];
-  return words.length === 1 && word !== undefined && nameLexicon().given.has(word.lower) && mayBeNameWord(word);
+  return words.length === 1 && word !== undefined && isLexiconGivenName(word.lower) && mayBeNameWord(word);
 }
 
 /** The words of `words` that are not particles. */
@@ -743,7 +743,7 @@ function loneWordAtStart(text: string, all: Word[], end: number, judge: Judge, o
   const word = all[0] as Word;
   if (word.text.endsWith(".") || !mayBeNameWord(word)) return [];
   const personAfter = hasPersonAfter(text, end);
-  if (personAfter && nameLexicon().given.has(word.lower)) return judged(out, all, true);
+  if (personAfter && isLexiconGivenName(word.lower)) return judged(out, all, true);
   const context = { sentenceStart: true, personAfter, byCapitals: false, ambiguous: false };
   judged(out, all, judge(text, all, context));
   return [];
@@ -766,7 +766,7 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
         if (!mayAdd(text, all, context)) return [];
         // A given name of the large lexicon mid-sentence, where the scorer could add a word: a person ("next to
         // Tommaso?"); the lexicon holds no English word, place or product.
-        return judged(out, all, nameLexicon().given.has(lower) || judge(text, all, context));
+        return judged(out, all, isLexiconGivenName(lower) || judge(text, all, context));
       }
     }
   }
@@ -1061,11 +1061,7 @@ function detectLowerCaseNames(scan: TextScan, out: Detection[]): void {
     const lowerWord = capitals ? word.toLowerCase() : word;
     // After "my name is" any word that is not a sentence word; after "i'm" only a known given name.
     const strongest = NAME_CUE.test(match[1] as string);
-    if (
-      strongest
-        ? NOT_NAMES_LOWER_STOP.has(lowerWord)
-        : !FIRST_NAMES.has(lowerWord) && !nameLexicon().given.has(lowerWord)
-    )
+    if (strongest ? NOT_NAMES_LOWER_STOP.has(lowerWord) : !FIRST_NAMES.has(lowerWord) && !isLexiconGivenName(lowerWord))
       continue;
     const start = match.index + match[0].length - word.length;
     let end = start + word.length;
