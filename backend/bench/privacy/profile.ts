@@ -1,6 +1,7 @@
 // Where the privacy guards spend their time: CPU time per corpus message of each stage of `redact` (the first pass
 // over the text, each detector's gate and search, resolving overlaps, building the redacted text), next to the whole
-// call and redact-pii's. It measures only; it asserts nothing.
+// call and redact-pii's, and the floor of single-pass-floor.ts (the least any redactor in JavaScript does per message)
+// with the ratio of redact-pii's time to it. It measures only; it asserts nothing.
 //
 //   npm run bench:privacy:profile [-- --rounds N]
 import { CATEGORIES, type Category } from "../../src/privacy/categories.js";
@@ -11,6 +12,7 @@ import { scanText } from "../../src/privacy/detectors/text-scan.js";
 import { redact } from "../../src/privacy/redact.js";
 import { DEFAULT_SEED, generateCorpus } from "./corpus.js";
 import { redactPii } from "./redact-pii-adapter.js";
+import { capitalisedNames, singlePassFloor } from "./single-pass-floor.js";
 
 const args = process.argv.slice(2);
 const roundsArg = args.indexOf("--rounds");
@@ -54,6 +56,10 @@ export function profile(texts: readonly string[], roundCount: number): Map<strin
   stages.set("redact-pii SyncRedactor", () => {
     for (const text of texts) redactPii.redact(text);
   });
+  const names = capitalisedNames();
+  stages.set("floor: one minimal pass (single-pass-floor.ts)", () => {
+    for (const text of texts) singlePassFloor(text, names);
+  });
   for (let i = 0; i < 3; i++) for (const run of stages.values()) run();
   const samples = new Map<string, number[]>([...stages.keys()].map((name) => [name, []]));
   for (let i = 0; i < roundCount; i++) {
@@ -79,4 +85,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(`| ${name.slice("first pass + ".length)} (gate and search) | ${(micros - firstPass).toFixed(2)} |`);
     } else console.log(`| ${name} | ${micros.toFixed(2)} |`);
   }
+  const floor = result.get("floor: one minimal pass (single-pass-floor.ts)") ?? Number.NaN;
+  const redactPiiMicros = result.get("redact-pii SyncRedactor") ?? Number.NaN;
+  console.log(
+    `redact-pii / floor: ${(redactPiiMicros / floor).toFixed(1)}x (the most any redactor could gain on it); ` +
+      `redact-pii / redact: ${(redactPiiMicros / (result.get("redact (whole call)") ?? Number.NaN)).toFixed(2)}x`,
+  );
 }
