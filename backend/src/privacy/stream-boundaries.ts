@@ -49,10 +49,13 @@ const PLACEHOLDER_TOKEN = new RegExp(`^\\[(?:${CATEGORIES.join("|")})_\\d{1,6}\\
 const CODE_CALL = /^[a-z][A-Za-z]*\((?:[a-z][A-Za-z]*(?:,[a-z][A-Za-z]*)*)?\)[,.;:!?]?$/;
 const LETTERS_WORD = /^\p{L}+(?:['’]s)?[,.;:!?]?$/u;
 const UPPER = /\p{Lu}/u;
-/** An obfuscated email's "[at]", "(at)", "{ at }", "<at>" (OBFUSCATED in detectors/email.ts) ... */
-const AT_MARKER = /^[[({<]\s*at\s*[\])}>]/i;
+/**
+ * An obfuscated email's "[at]", "(at)", "{ at }", "<at>", or the "[dot]" that may join the words of its local part
+ * (OBFUSCATED in detectors/email.ts) ...
+ */
+const AT_MARKER = /^[[({<]\s*(?:at|dot)\s*[\])}>]/i;
 /** ... or what has arrived of one so far. */
-const AT_MARKER_START = /^[[({<]\s*(?:a|at\s*)?$/i;
+const AT_MARKER_START = /^[[({<]\s*(?:a|at\s*|d|do|dot\s*)?$/i;
 /** The "at" or "dot" of a spelled-out email address ("jane dot doe at gmail dot com"; SPELLED in email.ts) ... */
 const SPELLED_MARKER = /^(?:at|dot)(?![\p{L}\p{N}])/iu;
 /** ... or what has arrived of one so far. */
@@ -142,7 +145,8 @@ export function safeCut(
   for (let cut = limit; cut > from; cut--) {
     if (!isSpace(text[cut - 1]) || isSpace(text[cut])) continue;
     if (spans.some((span) => span.start < cut && cut < span.end)) continue;
-    // "helpdesk [at] example [dot] org", "jane at gmail dot com": the word before the cut would be part of the address.
+    // "helpdesk [at] example [dot] org", "jane [dot] doe [at] …", "jane at gmail dot com": the word before the cut would
+    // be part of the address.
     const next = text.slice(cut, cut + 16);
     if (AT_MARKER.test(next) || AT_MARKER_START.test(next)) continue;
     if (SPELLED_MARKER.test(next) || SPELLED_MARKER_START.test(next)) continue;

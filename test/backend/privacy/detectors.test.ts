@@ -37,6 +37,8 @@ describe("EMAIL", () => {
     ["mailto:ops+alerts@mail.example.co.uk.", "ops+alerts@mail.example.co.uk"],
     ["josé.garcía@correo.es is mine", "josé.garcía@correo.es"],
     ["jane [at] example [dot] org", "jane [at] example [dot] org"],
+    ["jane[dot]doe[at]proton[dot]me", "jane[dot]doe[at]proton[dot]me"],
+    ["write to support [dot] team (at) example (dot) org today", "support [dot] team (at) example (dot) org"],
     ["reach me: jane dot doe at gmail dot com", "jane dot doe at gmail dot com"],
     ["write to SALES AT ACME DOT CO DOT UK today", "SALES AT ACME DOT CO DOT UK"],
   ])("finds %j", (text, value) => expectFound("EMAIL", text, value));
@@ -109,10 +111,20 @@ describe("PAYMENT_CARD", () => {
     expectFound("PAYMENT_CARD", "card 4111 1111 1111 1111 12/27", "4111 1111 1111 1111"));
 
   it.each([
+    ["CVV 123", "123"],
+    ["card ending 4242, exp 09/27, cvc: 9876", "9876"],
+    ["the security code is 482.", "482"],
+    ["CVV2=071 please", "071"],
+  ])("finds the security code in %j", (text, value) => expectFound("PAYMENT_CARD", text, value));
+
+  it.each([
     "This test card 4111 1111 1111 1112 is invalid.",
     "Barcode 4006381333932 scans as unknown.",
     "Tracking 1234 5678 9012 3456 7890.",
     "IBAN PT50 0002 0123 1234 5678 9015 4 is fine.",
+    "What is a CVV and where is it?",
+    "The CVV 12 digits rule is wrong.",
+    "security code 12345 is too long",
   ])("leaves %j alone", (text) => expectNone("PAYMENT_CARD", text));
 });
 
@@ -259,12 +271,37 @@ describe("PERSON_NAME", () => {
     // In capitals, as forms and signatures write names, after a cue.
     ["Name: JOHN SMITH", "JOHN SMITH"],
     ["My name is MARIA GONZALEZ.", "MARIA GONZALEZ"],
+    // Introducing oneself, or addressed with a request at the start of a message.
+    ["Hi team, Aurelio here.", "Aurelio"],
+    ["Liesbeth: can you check the invoice?", "Liesbeth"],
+    ["Siebren, please send me the file.", "Siebren"],
+    // Family name first, filling a form's field or a header.
+    ['From: "Okafor, Chidi" <chidi.okafor@example.org>', "Okafor, Chidi"],
+    ["Patient: Lindqvist, Maja (DOB 02/03/1961)", "Lindqvist, Maja"],
+    ["Name: Hoang, Thao", "Hoang, Thao"],
   ])("finds it in %j", (text, value) => expectFound("PERSON_NAME", text, value));
 
-  it("takes the name after a title, not the title", () => {
-    const text = "I'm seeing Dr. Okonjo tomorrow.";
-    expect(detect(text, ["PERSON_NAME"]).map((span) => text.slice(span.start, span.end))).toEqual(["Okonjo"]);
+  it.each([
+    ["Guests: Priya, Maria and Sofia.", ["Priya", "Maria", "Sofia"]],
+    ["Guests: Priya, Maria", ["Priya", "Maria"]],
+    ["Cc: Priya Raman, Joaquín Ortega", ["Priya Raman", "Joaquín Ortega"]],
+    ["Venue: Lisbon, Portugal", []],
+  ])("keeps a list's names apart in %j", (text, names) => {
+    expect(detect(text, ["PERSON_NAME"]).map((span) => text.slice(span.start, span.end))).toEqual(names);
   });
+
+  it.each([
+    ["I'm seeing Dr. Okonjo tomorrow.", "Okonjo"],
+    ["Dear Mr. Nakamura, thank you for your letter.", "Nakamura"],
+    ["Ask Dr. Oyelaran-Brooks about it.", "Oyelaran-Brooks"],
+  ])("takes the name after a title, not the title, in %j", (text, value) => {
+    expect(detect(text, ["PERSON_NAME"]).map((span) => text.slice(span.start, span.end))).toEqual([value]);
+  });
+
+  it.each(["Team: can you check the invoice?", "Guys, can you help?", "Update: can you confirm?", "Click here."])(
+    "takes no everyday word addressed or introduced for a name: %j",
+    (text) => expectNone("PERSON_NAME", text),
+  );
 
   it.each([
     "Will it rain in New York on Saturday?",
@@ -303,12 +340,16 @@ describe("CRYPTO_ADDRESS", () => {
     "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
     "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
     "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0",
+    // ENS names stand for an Ethereum address.
+    "vitalik.eth",
+    "pay.jane-doe.eth",
   ])("finds %s", (value) => expectFound("CRYPTO_ADDRESS", `Send it to ${value} please.`, value));
 
   it.each([
     "Send it to 0x52908400098527886e0F7030069857D2E4169EE7 (bad EIP-55 checksum).",
     "Send it to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3.",
     "Commit a94a8fe5ccb19ba61c4c0873d391e987982fbbd3 broke it.",
+    "ENS names end in .eth, like ab.eth (too short) or my.ethos.org.",
   ])("leaves %j alone", (text) => expectNone("CRYPTO_ADDRESS", text));
 });
 

@@ -32,6 +32,7 @@ const LEAD_INS = [
 const VALUES = [
   "helpdesk [at] example [dot] org",
   "helpdesk (at) example (dot) org",
+  "support [dot] team [at] example [dot] org",
   "helpdesk at example dot org",
   "jane dot doe at mail dot example dot co dot uk",
   "Tommaso Rossi",
@@ -128,10 +129,20 @@ describe("stream cut rules", () => {
     expect(alone).toEqual([]);
   });
 
-  it("hold the word before an obfuscated email's [at], whole or in part", () => {
+  it("hold the word before an obfuscated email's [at] or [dot], whole or in part", () => {
     const prose = "we were told that the best way to ask these kinds of questions is to write to ";
     expect(prose.length).toBeGreaterThan(INERT_CHARS);
-    for (const next of ["[at] example [dot] org", "[at", "[ a", "(", "{at}", "<at>"]) {
+    for (const next of [
+      "[at] example [dot] org",
+      "[at",
+      "[ a",
+      "(",
+      "{at}",
+      "<at>",
+      "[dot] team [at] x",
+      "(do",
+      "[ d",
+    ]) {
       const text = `${prose}helpdesk ${next}`;
       expect(safeCut(text, 0, [], false)).toBeLessThanOrEqual(text.indexOf("helpdesk"));
     }

@@ -1,6 +1,6 @@
 // Cryptocurrency addresses: Ethereum (`0x` and 40 hex digits; mixed case must be a valid EIP-55 checksum), Bitcoin
 // legacy and P2SH (Base58Check, version 0x00 or 0x05, or testnet 0x6f / 0xc4) and segwit (`bc1q…` bech32, `bc1p…`
-// bech32m, testnet `tb1…`).
+// bech32m, testnet `tb1…`), and ENS names (`vitalik.eth`, `pay.jane-doe.eth`), which stand for an Ethereum address.
 import { checksumAddress } from "viem";
 import { Alphabet } from "./alphabet.js";
 import { base58ChecksumValid, base58Decode } from "./base58check.js";
@@ -12,6 +12,10 @@ import { WordGate } from "./word-gate.js";
 const ETHEREUM = /(?<![\p{L}\p{N}_])0x[0-9a-fA-F]{40}(?![\p{L}\p{N}_])/gu;
 const BASE58 = /(?<![\p{L}\p{N}_])[123mn][1-9A-HJ-NP-Za-km-z]{25,34}(?![\p{L}\p{N}_])/gu;
 const SEGWIT = /(?<![\p{L}\p{N}_])(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?![\p{L}\p{N}_])/gu;
+/** An ENS name: labels of letters, digits and hyphens, the last before `.eth` three characters or more. */
+const ENS_NAME =
+  /(?<![\p{L}\p{N}_.@-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9][a-z0-9-]+[a-z0-9]\.eth(?![\p{L}\p{N}_-]|\.[\p{L}\p{N}])/giu;
+const ENS_GATE = new WordGate([".eth"]);
 const BASE58_VERSIONS = new Set([0x00, 0x05, 0x6f, 0xc4]);
 const HEX_DIGITS = new Alphabet("0-9a-fA-F");
 const BASE58_DIGITS = new Alphabet("1-9A-HJ-NP-Za-km-z");
@@ -106,9 +110,15 @@ function pushAddress(out: Detection[], start: number, end: number, priority: num
 
 export const cryptoAddressDetector: Detector = {
   category: "CRYPTO_ADDRESS",
-  mayMatch: (scan) => scan.longestToken >= 14,
+  mayMatch: (scan) => scan.longestToken >= 14 || (scan.longestToken >= 7 && ENS_GATE.mayContain(scan.trigrams)),
   detect(scan: TextScan, out: Detection[]): void {
     const { text, longTokens } = scan;
+    if (ENS_GATE.mayContain(scan.trigrams)) {
+      ENS_NAME.lastIndex = 0;
+      for (let match = ENS_NAME.exec(text); match !== null; match = ENS_NAME.exec(text)) {
+        pushAddress(out, match.index, match.index + match[0].length, PRIORITY.syntax);
+      }
+    }
     // ETHEREUM needs a token of 42 characters and "0x" (a search is cheaper than a gate of seven words).
     if (scan.longestToken >= 42 && text.includes("0x")) {
       matchInTokens(

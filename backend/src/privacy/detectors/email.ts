@@ -16,8 +16,10 @@ const PLAIN = new RegExp(
 );
 const AT = String.raw`\s*[[({<]\s*at\s*[\])}>]\s*`;
 const DOT = String.raw`\s*[[({<]\s*dot\s*[\])}>]\s*`;
+/** An obfuscated address's local part: a "[dot]" may join its words too ("jane [dot] doe [at] …"). */
+const OBFUSCATED_LOCAL = String.raw`[\p{L}\p{N}._%+-]+(?:${DOT}[\p{L}\p{N}._%+-]+)*`;
 const OBFUSCATED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}._-])[\p{L}\p{N}._%+-]+${AT}(?:${LABEL}(?:${DOT}|\.))+\p{L}{2,24}(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}._-])${OBFUSCATED_LOCAL}${AT}(?:${LABEL}(?:${DOT}|\.))+\p{L}{2,24}(?![\p{L}\p{N}])`,
   "giu",
 );
 /** The top-level domains a spelled-out address may end with: the common ones, so that prose rarely qualifies. */

@@ -1,11 +1,17 @@
 // Payment card numbers: 12 to 19 digits, unbroken or grouped by spaces or dashes (4-4-4-4, Amex 4-6-5, Diners
 // 4-6-4), with a known issuer prefix and a valid Luhn checksum. A candidate that runs into a neighbouring number
-// (`4111 1111 1111 1111 12/27`) is tried group by group.
+// (`4111 1111 1111 1111 12/27`) is tried group by group. A card's security code (CVV, CVC) is card data too: three
+// or four digits after its name.
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
+import { WordGate } from "./word-gate.js";
 
 const CANDIDATE = /(?<![\p{L}\p{N}_.,/-])\d(?:[ -]?\d){11,30}(?![\p{L}\p{N}_]|[.,]\d)/uy;
 const SEPARATORS = /[ -]/g;
+/** A card security code after its name ("CVV 123", "cvc: 9876", "security code is 482"): group 1 is the code. */
+const SECURITY_CODE =
+  /\b(?:cvv2?|cvc2?|cvn|csc|security code|card verification (?:value|code|number))\b[\s:#=-]*(?:(?:is|was|number|no\.?)[\s:#=-]*)?(\d{3,4})(?![\d.,]\d|\d)/gi;
+const SECURITY_CODE_GATE = new WordGate(["cvv", "cvc", "cvn", "csc", "security code", "card verification"]);
 
 /** Whether `digits[from, to)` passes the Luhn (mod 10) check. */
 function luhnRange(digits: string, from: number, to: number): boolean {
@@ -180,6 +186,15 @@ function pushCard(out: Detection[], start: number, end: number): void {
   out.push({ category: "PAYMENT_CARD", start, end, priority: PRIORITY.checksum });
 }
 
+/** Reports the security codes after their names. */
+function securityCodes(text: string, out: Detection[]): void {
+  SECURITY_CODE.lastIndex = 0;
+  for (let match = SECURITY_CODE.exec(text); match !== null; match = SECURITY_CODE.exec(text)) {
+    const end = match.index + match[0].length;
+    out.push({ category: "PAYMENT_CARD", start: end - (match[1] as string).length, end, priority: PRIORITY.syntax });
+  }
+}
+
 /** ASCII characters CANDIDATE's lookbehind rejects besides letters and digits. */
 const REJECTED_BEFORE = new Set([..."_.,/-"].map((c) => c.charCodeAt(0)));
 
@@ -192,8 +207,11 @@ function rejectedBefore(text: string, start: number): boolean {
 
 export const paymentCardDetector: Detector = {
   category: "PAYMENT_CARD",
-  mayMatch: (scan) => scan.groupedDigits >= 12,
-  detect({ text, numbers }: TextScan, out: Detection[]): void {
+  mayMatch: (scan) =>
+    scan.groupedDigits >= 12 || (scan.numbers.length > 0 && SECURITY_CODE_GATE.mayContain(scan.trigrams)),
+  detect({ text, numbers, groupedDigits, trigrams }: TextScan, out: Detection[]): void {
+    if (SECURITY_CODE_GATE.mayContain(trigrams)) securityCodes(text, out);
+    if (groupedDigits < 12) return;
     // As matchAtSites over the numbers where CANDIDATE can match, skipping those inside the previous match first.
     let next = 0;
     for (const start of numbers) {

@@ -151,7 +151,9 @@ const STRONG_CUE =
 const WEAK_CUE =
   /(?:\b(?:met|meet|meeting with|call with|ask|asked|tell|told|email|emailed|call|called|text|texted|thank|thanked|invite|invited|introduce|introducing|introduced|hire|hired|cc|ping|pinged|remind|reminded|message|messaged|congratulate|congratulated|loop in|talk to|spoke with|spoke to|married|dating|appointment with|interview with|signed by|written by|reviewed by|approved by|assigned to|on behalf of|attention of|owner|reporter|assignee|meeting|seeing|visiting|interviewing|pronounce|spell|eulogy for|obituary for|(?:email|e-mail|mail|note|letter|message|card|poem|toast|speech|gift|invitation|invite|reply|reference|recommendation|apology|condolences?)\s+(?:to|for)))\s+$/i;
 const PERSON_AFTER =
-  /^(?:['’]s\b(?!\s+(?:algorithm|law|theorem|principle|disease|syndrome|method|rule|constant|equation|paradox|razor|day|eve|cathedral|church|college|hospital|square|park|bay))|\s+(?:said|says|wrote|writes|told|asked|called|emailed|thinks|thought|mentioned|replied|will|would|is (?:my|our|a|the|an|on|in|out|off|coming|going|away|sick)|was (?:my|our|born)|and I\b|from (?:the|our|HR|IT|sales|marketing|finance|accounting|legal))\b)/;
+  /^(?:['’]s\b(?!\s+(?:algorithm|law|theorem|principle|disease|syndrome|method|rule|constant|equation|paradox|razor|day|eve|cathedral|church|college|hospital|square|park|bay))|\s+(?:said|says|wrote|writes|told|asked|called|emailed|thinks|thought|mentioned|replied|will|would|is (?:my|our|a|the|an|on|in|out|off|coming|going|away|sick)|was (?:my|our|born)|and I\b|from (?:the|our|HR|IT|sales|marketing|finance|accounting|legal))\b|\s+here(?:\s*[.,!;:]|\s*$|\s+from\b))/;
+/** A request to the person just named ("Liesbeth: can you …", "Tommaso, please …"). */
+const ADDRESSED = /^\s*[,:]\s*(?:(?:can|could|would|will|do|did|are|have) you|please|pls|plz)\b/i;
 /**
  * The most characters after the end of a candidate name that the detector reads to decide whether it is a name and
  * where it ends: a person verb or a possessive after a run of capitalised words ("… said", "'s"), the scorer's view
@@ -719,12 +721,25 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** Whether a person verb or a possessive follows `end` ("… said", "…'s"), within PERSON_AFTER_CHARS. */
+/**
+ * Whether a person verb, a possessive, a self-introduction or a request to them follows `end` ("… said", "…'s",
+ * "… here.", "…: can you"), within PERSON_AFTER_CHARS.
+ */
 function hasPersonAfter(text: string, end: number): boolean {
-  // PERSON_AFTER starts with an apostrophe or a space: most words are followed by neither, and need no slice.
+  // PERSON_AFTER starts with an apostrophe, a space, a comma or a colon: most words are followed by none of them, and
+  // need no slice.
   const next = end < text.length ? text.charCodeAt(end) : 0;
-  if (next < 128 && next !== 39 && !isAsciiSpace(next)) return false;
-  return PERSON_AFTER.test(text.slice(end, end + PERSON_AFTER_CHARS));
+  if (next < 128 && next !== 39 && next !== 44 && next !== 58 && !isAsciiSpace(next)) return false;
+  const after = text.slice(end, end + PERSON_AFTER_CHARS);
+  return PERSON_AFTER.test(after) || ADDRESSED.test(after);
+}
+
+/** Whether a request to the person follows `end` ("…: can you", "…, please"). */
+function isAddressed(text: string, end: number): boolean {
+  const next = end < text.length ? text.charCodeAt(end) : 0;
+  return (
+    (next === 44 || next === 58 || isAsciiSpace(next)) && ADDRESSED.test(text.slice(end, end + PERSON_AFTER_CHARS))
+  );
 }
 
 function judged(out: Detection[], words: Word[], accept: boolean): Word[] {
@@ -744,6 +759,8 @@ function loneWordAtStart(text: string, all: Word[], end: number, judge: Judge, o
   if (word.text.endsWith(".") || !mayBeNameWord(word)) return [];
   const personAfter = hasPersonAfter(text, end);
   if (personAfter && isLexiconGivenName(word.lower)) return judged(out, all, true);
+  // Addressed at the start of a message or sentence ("Liesbeth: can you check?"): no everyday word is.
+  if (isAddressed(text, end)) return judged(out, all, true);
   const context = { sentenceStart: true, personAfter, byCapitals: false, ambiguous: false };
   judged(out, all, judge(text, all, context));
   return [];
@@ -791,6 +808,9 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
   const words = all.slice(i);
   const first = words[0];
   if (first === undefined || isParticle(first)) return [];
+  // A title left alone after a greeting or a verb ("Dear Mr. Nakamura", "Ask Dr. Okafor"): the name's own run follows.
+  if (words.length === 1 && TITLES.has(first.text.endsWith(".") ? first.text.slice(0, -1).toLowerCase() : first.lower))
+    return [];
   // "St. Patrick's Day", "San Diego", "Lake Victoria": a saint's or a place's name.
   if (followsSaint(text, first.start)) return [];
   // The cheap evidence first: a given name from the lexicon in a run without place or organisation words.
@@ -1024,7 +1044,63 @@ function detectNames(scan: TextScan, out: Detection[], judge: Judge): void {
     if (words.length >= 2) rejected.push(words);
   }
   if (rejected.length > 0) addJoinedNames(text, out, out.slice(before), rejected);
+  if (out.length > before && scan.colon) addInvertedNames(text, out, before);
   detectLowerCaseNames(scan, out);
+}
+
+/** One capitalised word ending at the end of the text before it, then ", ": "Okafor, " (group 1 the word). */
+const INVERTED_FIRST = /(\p{Lu}[\p{Ll}'’-]+), $/u;
+/** ", " then one capitalised word ("…, Chidi"); group 1 the word. */
+const INVERTED_SECOND = /^, (\p{Lu}[\p{Ll}'’-]+)/u;
+/** What may open a field that holds a name: the text's or a line's start, ':', ';', a quote or a bracket. */
+const FIELD_START = /(?:^|[\n:;"(<])[ \t]*["(]?$/;
+/** What may close it: the text's or a line's end, ';', a quote or a bracket, or a space before '(' or '<'. */
+const FIELD_END = /^["')]?(?:$|[\n;)<"]|[ \t]+[(<])/;
+
+/**
+ * Names written family name first in a form's field or a header ("From: \"Okafor, Chidi\"", "Patient: Lindqvist,
+ * Maja (DOB …)"): a one-word name found on either side of the comma takes the other word, when the pair fills the
+ * field, the other word may be a name and the first is no given name of the hand-written lexicon ("Guests: Priya,
+ * Maria" lists two people). Only in texts with a colon: such fields have a label.
+ */
+function addInvertedNames(text: string, out: Detection[], before: number): void {
+  const found = out.length;
+  for (let i = before; i < found; i++) {
+    const name = out[i] as Detection;
+    const value = text.slice(name.start, name.end);
+    if (!ONE_WORD.test(value)) continue;
+    const second = INVERTED_SECOND.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS));
+    // "Priya, Maria" is a list of given names; a family name comes first.
+    if (second !== null && !isKnownGivenName(value.toLowerCase())) {
+      const end = name.end + second[0].length;
+      if (
+        FIELD_START.test(text.slice(Math.max(0, name.start - 8), name.start)) &&
+        FIELD_END.test(text.slice(end, end + 3)) &&
+        mayBeNameWord(makeWord(second[1] as string, end - (second[1] as string).length))
+      ) {
+        out.push({ category: "PERSON_NAME", start: name.start, end, priority: PRIORITY.personName });
+        continue;
+      }
+    }
+    const first = INVERTED_FIRST.exec(text.slice(Math.max(0, name.start - NAME_RIGHT_CONTEXT_CHARS), name.start));
+    if (first === null) continue;
+    const start = name.start - first[0].length;
+    if (
+      !isKnownGivenName((first[1] as string).toLowerCase()) &&
+      FIELD_START.test(text.slice(Math.max(0, start - 8), start)) &&
+      FIELD_END.test(text.slice(name.end, name.end + 3)) &&
+      mayBeNameWord(makeWord(first[1] as string, start))
+    ) {
+      out.push({ category: "PERSON_NAME", start, end: name.end, priority: PRIORITY.personName });
+    }
+  }
+}
+
+const ONE_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
+
+/** Whether a lower-case word is a given name of the hand-written lexicon. */
+function isKnownGivenName(lower: string): boolean {
+  return FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower);
 }
 
 /** "Babajide Adeyemi and Yuki Zhang": a pair joined by "and" or "&" to a name is a name too. */
