@@ -78,6 +78,13 @@ describe("PHONE", () => {
   it("finds bare digits after a cue", () => expectFound("PHONE", "my number is 4155550132", "4155550132"));
 
   it.each([
+    ["Mi teléfono es 612 345 678", "612 345 678"],
+    ["call 612 345 678 today", "612 345 678"],
+  ])("finds a number grouped like thousands right after a word for a telephone in %j", (text, value) =>
+    expectFound("PHONE", text, value),
+  );
+
+  it.each([
     ["Tevita (407-253-9853) will collect the keys.", "407-253-9853"],
     ["Hope Mason (01.08.79.13.45) will collect the keys.", "01.08.79.13.45"],
   ])("finds the number in parentheses in %j without them", (text, value) => expectFound("PHONE", text, value));
@@ -87,6 +94,8 @@ describe("PHONE", () => {
     "The ISBN is 978-3-16-148410-0.",
     "We met on 12.03.2021 at 10:30.",
     "Population: 8 336 817.",
+    "number of users: 612 345 678",
+    "We sold 612 345 678 phones last year.",
     "Chrome 115.0.1911.87 fixes it.",
     "It ran from 1990-2010.",
     "The server 192.168.1.24 is down.",
@@ -201,18 +210,27 @@ describe("STREET_ADDRESS", () => {
     "12 rue de Rivoli, 75001 Paris",
     "Hauptstraße 5, 10115 Berlin",
     "Calle Mayor 12, 28013 Madrid",
+    // A Spanish floor and door between the number and the postcode.
+    "Plaza Mayor 3, 2º izq., 28012 Madrid",
+    "Calle Alcalá 45, 1ª dcha., 28014 Madrid",
+    "Calle Mayor 10, 3º B, 28013 Madrid",
+    "Plaza Mayor 3, 2º, 28012 Madrid",
     "Via Roma 15",
     "Kalverstraat 92, 1012 PH Amsterdam",
     "Karl Johans gate 25",
     "P.O. Box 1234",
     "P.O. Box 1234, Anchorage AK 99501",
     "Postfach 10 20 30, 10115 Berlin",
+    // Japanese, in rōmaji: block numbers, district, ward, city, postcode.
+    "4-2-1 Shibuya, Shibuya-ku, Tokyo 150-0002",
+    "2-chome 3-5 Ginza, Chuo-ku, Tokyo 104-0061",
   ])("finds %s", (value) => expectFound("STREET_ADDRESS", `Send it to ${value}.`, value));
 
   it("finds a lower-case street after a cue", () =>
     expectFound("STREET_ADDRESS", "i live at 12 baker street now", "12 baker street"));
 
   it.each([
+    "The score was 4-2-1 at half time, 3-1-2 after it.",
     "The 5 Best Way to learn piano.",
     "Walk 3 blocks down the road and turn left.",
     "Top 10 Drive-in theaters.",
@@ -231,6 +249,14 @@ describe("DATE_OF_BIRTH", () => {
     // A two-digit year after the month.
     ["date of birth 14 Mar 88", "14 Mar 88"],
     ["I was born March 14, '88 in Ohio.", "March 14, '88"],
+    // Other languages' cues and month names.
+    ["né le 3 février 1975 à Lyon", "3 février 1975"],
+    ["Geburtsdatum: 3. März 1975", "3. März 1975"],
+    ["Geburtsdatum: 03.02.1975", "03.02.1975"],
+    ["fecha de nacimiento: 3 de febrero de 1975", "3 de febrero de 1975"],
+    ["sono nata il 12 maggio 1988", "12 maggio 1988"],
+    ["data de nascimento 7 de outubro de 1969", "7 de outubro de 1969"],
+    ["geboortedatum 5 mei 1992", "5 mei 1992"],
   ])("finds it in %j", (text, value) => expectFound("DATE_OF_BIRTH", text, value));
 
   it.each([
@@ -238,6 +264,8 @@ describe("DATE_OF_BIRTH", () => {
     "Invoice dated 2023-11-02, due in 30 days.",
     "Born This Way was released on 2011-05-23.",
     "Date of birth: 1973/12/19. Invoice dated 08/05/2022.",
+    "The NATO summit opens on 12 July 2024.",
+    "La réunion est le 3 février 2025.",
   ])("leaves the other dates of %j alone", (text) => {
     const dates = found(text, "DATE_OF_BIRTH");
     expect(dates.every((date) => date === "1973/12/19")).toBe(true);
@@ -430,6 +458,10 @@ describe("SECRET", () => {
     ["postgres://app:S3cret!@db.internal:5432/prod", "S3cret!"],
     ["login with password qwerty5885 fails", "qwerty5885"],
     ["use 9fK2mQ8vL1xR7tB4nW6pZ3cY in the header", "9fK2mQ8vL1xR7tB4nW6pZ3cY"],
+    // Codes that open a door or prove who one is.
+    ["the door code is 7731#", "7731#"],
+    ["OTP: 482913", "482913"],
+    ["your verification code is 552341", "552341"],
   ])("finds the value in %j", (text, value) => expectFound("SECRET", text, value));
 
   it("tells random tokens from identifiers, hashes and UUIDs", () => {
@@ -446,7 +478,25 @@ describe("SECRET", () => {
     "Request id 550e8400-e29b-41d4-a716-446655440000 failed.",
     "Edit src/components/UserProfileCard.tsx and rename getUserProfileByIdAsync.",
     "Open the password manager settings.",
+    "the code is broken since the last deploy",
+    "the source code is on GitHub",
   ])("leaves %j alone", (text) => expectNone("SECRET", text));
+});
+
+describe("values in comma-separated rows", () => {
+  const row = "Adaeze Okonkwo,+44 20 7946 0958,4111 1111 1111 1111,078-05-1120,adaeze@example.com";
+
+  it.each([
+    ["PHONE", "+44 20 7946 0958"],
+    ["PAYMENT_CARD", "4111 1111 1111 1111"],
+    ["US_SSN", "078-05-1120"],
+    ["EMAIL", "adaeze@example.com"],
+  ] as const)("finds the %s field", (category, value) => expectFound(category, row, value));
+
+  it("takes no number with thousands commas for one", () => {
+    const text = "Revenue was 1,234,567,890 last year; we sold 4,111,111,111,111,111 units, 078,051,120 of them here.";
+    expect(detect(text, ["PHONE", "PAYMENT_CARD", "US_SSN"])).toEqual([]);
+  });
 });
 
 describe("WordGate", () => {

@@ -15,7 +15,10 @@ const SEGWIT = /(?<![\p{L}\p{N}_])(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,
 /** An ENS name: labels of letters, digits and hyphens, the last before `.eth` three characters or more. */
 const ENS_NAME =
   /(?<![\p{L}\p{N}_.@-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9][a-z0-9-]+[a-z0-9]\.eth(?![\p{L}\p{N}_-]|\.[\p{L}\p{N}])/giu;
-const ENS_GATE = new WordGate([".eth"]);
+/** Whether a text may hold an ENS name: a native search, cheaper than the trigram gate for one short word. */
+function mayHoldEns(text: string): boolean {
+  return text.includes(".eth") || text.includes(".ETH");
+}
 const BASE58_VERSIONS = new Set([0x00, 0x05, 0x6f, 0xc4]);
 const HEX_DIGITS = new Alphabet("0-9a-fA-F");
 const BASE58_DIGITS = new Alphabet("1-9A-HJ-NP-Za-km-z");
@@ -110,10 +113,10 @@ function pushAddress(out: Detection[], start: number, end: number, priority: num
 
 export const cryptoAddressDetector: Detector = {
   category: "CRYPTO_ADDRESS",
-  mayMatch: (scan) => scan.longestToken >= 14 || (scan.longestToken >= 7 && ENS_GATE.mayContain(scan.trigrams)),
+  mayMatch: (scan) => scan.longestToken >= 14 || (scan.longestToken >= 7 && mayHoldEns(scan.text)),
   detect(scan: TextScan, out: Detection[]): void {
     const { text, longTokens } = scan;
-    if (ENS_GATE.mayContain(scan.trigrams)) {
+    if (mayHoldEns(text)) {
       ENS_NAME.lastIndex = 0;
       for (let match = ENS_NAME.exec(text); match !== null; match = ENS_NAME.exec(text)) {
         pushAddress(out, match.index, match.index + match[0].length, PRIORITY.syntax);

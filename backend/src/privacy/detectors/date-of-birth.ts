@@ -1,7 +1,8 @@
 // Dates of birth: a date, in any of the common formats, with a birth cue before it in the same sentence ("born on",
 // "DOB:", "date of birth", "birthday", "b.") or right after it ("… is my birthday", "(DOB)"). Dates without such a
 // cue (deadlines, invoices, meetings) are not dates of birth. A day and month without a year count after
-// "birthday" or "born on".
+// "birthday" or "born on". French, German, Spanish, Italian, Portuguese and Dutch write theirs with their own month
+// names and cues ("né le 3 février 1975", "Geburtsdatum: 3. März 1975", "fecha de nacimiento: 3 de febrero de 1975").
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
 import { charClass, trigramBit, trigramOf, WordGate } from "./word-gate.js";
@@ -32,18 +33,29 @@ const MONTH_NAMES = [
   "nov",
   "dec",
 ];
-/** English month names and abbreviations, lower case. */
-export const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES);
+/** The full month names of French, German, Spanish, Italian, Portuguese and Dutch, with and without accents. */
+const OTHER_MONTH_NAMES = `
+janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+januar jänner februar märz maerz juni juli oktober dezember
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+januari februari maart mei augustus`
+  .split(/\s+/)
+  .filter((name) => name !== "" && !MONTH_NAMES.includes(name));
+/** Month names and English abbreviations, lower case. */
+export const MONTHS: ReadonlySet<string> = new Set([...MONTH_NAMES, ...OTHER_MONTH_NAMES]);
 
-const MONTH_FORMS = MONTH_NAMES.flatMap((m) => [m, m.toUpperCase(), `${m.charAt(0).toUpperCase()}${m.slice(1)}`]);
+const MONTH_FORMS = [...MONTHS].flatMap((m) => [m, m.toUpperCase(), `${m.charAt(0).toUpperCase()}${m.slice(1)}`]);
 const MONTH = `(?:${MONTH_FORMS.join("|")})\\.?`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 const DATE_SHAPES = [
   String.raw`${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])`,
   String.raw`(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:${YEAR}|\d\d)`,
-  // A two-digit year after a month name ("14 Mar 88", "March 14, '88"), as forms write a date of birth.
-  String.raw`${DAY}(?:\s+of)?[\s-]+${MONTH}(?:,?[\s-]+(?:${YEAR}|'?\d\d))?`,
+  // A two-digit year after a month name ("14 Mar 88", "March 14, '88"), as forms write a date of birth; "3. März
+  // 1975", "3 de febrero de 1975", "3 di marzo 1975" in other languages.
+  String.raw`${DAY}\.?(?:\s+(?:of|de|di))?[\s-]+${MONTH}(?:,?[\s-]+(?:de\s+)?(?:${YEAR}|'?\d\d))?`,
   String.raw`${MONTH}\s+${DAY}(?:,?\s+${YEAR}|,\s*'?\d\d|\s+'\d\d)?`,
 ];
 /**
@@ -92,12 +104,18 @@ function dateStarts(text: string): number[] {
   }
   return starts;
 }
-const CUE_BEFORE =
-  /(?:\bborn\b|\bbirth|\bb-?day|\bdob\b|d\.o\.b\.?|\bb\.\s*$|\bnée?\b|\bgeboren|\bnacid[oa]|\bnat[oa]\b)[^.!?\n]{0,48}$/i;
+/** Birth cues of other languages: né(e) le, geboren, Geburtsdatum, nacido, nacimiento, nato, nascita, nascido… */
+const OTHER_CUES = String.raw`(?<![\p{L}])née?(?![\p{L}])|\bgeboren|\bgeburts|\bnacid[oa]|\bnacimiento|\bnat[oa]\b|\bnascit|\bnascid[oa]|\bnascimento|\bnaissance|\bgeboorte`;
+const CUE_BEFORE = new RegExp(
+  String.raw`(?:\bborn\b|\bbirth|\bb-?day|\bdob\b|d\.o\.b\.?|\bb\.\s*$|${OTHER_CUES})[^.!?\n]{0,48}$`,
+  "iu",
+);
 const CUE_AFTER = /^[^.!?\n]{0,30}?(?:\bborn\b|\bbirth|\bb-?day|\bdob\b|d\.o\.b)/i;
 /** A date after one of these verbs belongs to something else ("Born This Way was released on …"). */
 const OTHER_EVENT =
   /\b(?:released|published|aired|premiered|launched|founded|established|opened|came out|debuted|issued|dated|due|expires?|expired|renewed)\b/i;
+/** "NATO" is no Italian "nato" (born). */
+const ALLIANCE = /^NAT[OA]\b/;
 /** Year-less dates need a stronger cue right before them. */
 const STRONG_CUE_BEFORE = /(?:\bborn\b|birthday|\bb-?day|\bdob\b|d\.o\.b\.?|date of birth|birth ?date)[^.!?\n]{0,20}$/i;
 
@@ -152,7 +170,12 @@ const TWO_DIGIT_YEAR = /^\d[\s\S]*\p{L}\.?,?[\s-]+'?\d\d$|,\s*'?\d\d$|'\d\d$/u;
  * Without one of these in the lower-case text, no date is a date of birth: the words of the cues (and "nee"), or
  * `\bb\.` (" b." stands for it in its gate).
  */
-const CUE_WORDS = new WordSearch("birth born dob d.o.b bday b-day née nee geboren nacid nato nata".split(" "));
+const CUE_WORDS = new WordSearch([
+  ..."birth born dob d.o.b bday b-day née nee geboren geburts nacid nacimiento nato nata nascit nascid".split(" "),
+  ..."nascimento naissance geboorte".split(" "),
+  // "né le …": the word and the space after it make three characters.
+  "né ",
+]);
 const INITIAL_B = /\bb\./;
 const INITIAL_B_GATE = new WordGate([" b."]);
 
@@ -177,7 +200,7 @@ export const dateOfBirthDetector: Detector = {
       const before = text.slice(Math.max(previousEnd, start - 64), start);
       previousEnd = end;
       const cue = (hasYear ? CUE_BEFORE : STRONG_CUE_BEFORE).exec(before);
-      const cuedBefore = cue !== null && !OTHER_EVENT.test(cue[0]);
+      const cuedBefore = cue !== null && !OTHER_EVENT.test(cue[0]) && !ALLIANCE.test(cue[0]);
       const cuedAfter = hasYear && CUE_AFTER.test(text.slice(end, end + 40));
       if (cuedBefore || cuedAfter) out.push({ category: "DATE_OF_BIRTH", start, end, priority: PRIORITY.dateOfBirth });
     }

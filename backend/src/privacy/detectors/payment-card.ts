@@ -6,7 +6,8 @@ import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
 import { WordGate } from "./word-gate.js";
 
-const CANDIDATE = /(?<![\p{L}\p{N}_.,/-])\d(?:[ -]?\d){11,30}(?![\p{L}\p{N}_]|[.,]\d)/uy;
+// A comma before or after is a field separator (CSV): a number with thousands commas has no run of twelve digits.
+const CANDIDATE = /(?<![\p{L}\p{N}_./-])\d(?:[ -]?\d){11,30}(?![\p{L}\p{N}_]|\.\d)/uy;
 const SEPARATORS = /[ -]/g;
 /** A card security code after its name ("CVV 123", "cvc: 9876", "security code is 482"): group 1 is the code. */
 const SECURITY_CODE =
@@ -196,7 +197,7 @@ function securityCodes(text: string, out: Detection[]): void {
 }
 
 /** ASCII characters CANDIDATE's lookbehind rejects besides letters and digits. */
-const REJECTED_BEFORE = new Set([..."_.,/-"].map((c) => c.charCodeAt(0)));
+const REJECTED_BEFORE = new Set([..."_./-"].map((c) => c.charCodeAt(0)));
 
 /** Whether CANDIDATE's lookbehind rejects `start` for certain (a non-ASCII character before it is left to it). */
 function rejectedBefore(text: string, start: number): boolean {

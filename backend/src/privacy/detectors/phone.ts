@@ -2,14 +2,22 @@
 // `415.555.0132`, `+49 (0)30 901820`, `07700 900123`, `01 42 68 53 00`, `+81 3-1234-5678`, with an extension.
 // A run of digits and separators is a candidate; it is a phone number when its shape says so (international prefix,
 // area code in parentheses, national trunk 0, North American 3-3-4) or when a cue ("call", "mobile") precedes it and
-// it has a phone's length. Dates, IP addresses, amounts with thousands separators and year ranges are not.
+// it has a phone's length. Dates, IP addresses, amounts with thousands separators and year ranges are not, except
+// that nine digits or more grouped like thousands ("612 345 678", as Spain writes them) are right after a word for a
+// telephone ("teléfono", "mobile", "call").
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
 
 const CANDIDATE =
-  /(?<![\p{L}\p{N}+#/.,_$€£¥-]|\d:)(?:\+|\b00)?\(?\d[\d \u00a0().-]{5,24}\d(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\p{L}\p{N}_%]|[.,/:-]\d)/uy;
+  /(?<![\p{L}\p{N}+#/._$€£¥-]|\d:)(?:\+|\b00)?\(?\d[\d \u00a0().-]{5,24}\d(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\p{L}\p{N}_%]|[./:-]\d)/uy;
 const CUE =
-  /(?:phone|tel\b|tel\.|telephone|mobile|cell|call|text|sms|whats ?app|signal|fax|number|\bno\b|#|contact|reach|ring|landline|hotline|dial|\bph\b|\bmob\b|☎|📞)[^\n]{0,32}$/iu;
+  /(?:phone|tel\b|tel\.|telephone|tel[eé]fono|t[eé]l[eé]phone|telefon|mobile|m[oó]vil|portable|handy|cellulare|celular|cell|call|text|sms|whats ?app|signal|fax|number|n[uú]mero|num[eé]ro|nummer|\bno\b|#|contact|reach|ring|landline|hotline|dial|\bph\b|\bmob\b|☎|📞)[^\n]{0,32}$/iu;
+/**
+ * The cues that make a number grouped like thousands ("612 345 678") a phone number: words for a telephone right
+ * before it, not "number" or "#", which come before counts and amounts too.
+ */
+const STRONG_CUE =
+  /(?:phone|tel\b|tel\.|tel[eé]fono|t[eé]l[eé]phone|telefon|mobile|m[oó]vil|portable|handy|cellulare|celular|cell|call|whats ?app|sms|fax|landline|dial|☎|📞)[^\n\d]{0,16}$/iu;
 const EXTENSION = /\s?(?:ext\.?|x|extension)\s?\d{1,5}$/;
 const DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -29,7 +37,14 @@ const TOO_SHORT = -1;
 const NOT_PHONE = 0;
 const PHONE_IF_CUED = 1;
 const PHONE = 2;
-type Verdict = typeof TOO_SHORT | typeof NOT_PHONE | typeof PHONE_IF_CUED | typeof PHONE;
+/** Grouped like thousands ("612 345 678"): a phone number only right after a word for a telephone. */
+const PHONE_IF_STRONGLY_CUED = 3;
+type Verdict =
+  | typeof TOO_SHORT
+  | typeof NOT_PHONE
+  | typeof PHONE_IF_CUED
+  | typeof PHONE
+  | typeof PHONE_IF_STRONGLY_CUED;
 
 /** Space, no-break space, parentheses, period, hyphen: what separates the groups of a phone number. */
 function isSeparator(c: number): boolean {
@@ -110,7 +125,7 @@ function phoneVerdict(candidate: string): Verdict {
     // A country code then the national number; the national number may be one run of digits.
     return (groups === 1 ? digits >= 10 : longest <= 8 && digits >= 8) ? PHONE : NOT_PHONE;
   }
-  if (groups >= 2 && longest === 3 && THOUSANDS.test(number)) return NOT_PHONE;
+  if (groups >= 2 && longest === 3 && THOUSANDS.test(number)) return digits >= 9 ? PHONE_IF_STRONGLY_CUED : NOT_PHONE;
   const fours = longest === 4 && shape.shortest === 4;
   if ((groups === 2 && fours && YEAR_RANGE.test(number)) || isbnPrefix(number)) return NOT_PHONE;
   // 3-2-4 is the shape of a US Social Security number, not of a phone number.
@@ -227,7 +242,9 @@ function reportPhone(text: string, start: number, match: string, out: Detection[
   for (let attempt = 0; attempt < 3; attempt++) {
     const verdict = phoneVerdict(candidate);
     if (verdict === PHONE_IF_CUED) cued ??= CUE.test(text.slice(Math.max(0, start - 40), start));
-    if (verdict === PHONE || (verdict === PHONE_IF_CUED && cued)) {
+    const stronglyCued =
+      verdict === PHONE_IF_STRONGLY_CUED && STRONG_CUE.test(text.slice(Math.max(0, start - 40), start));
+    if (verdict === PHONE || (verdict === PHONE_IF_CUED && cued) || stronglyCued) {
       out.push({ category: "PHONE", start, end: start + candidate.length, priority: PRIORITY.phone });
       return;
     }
@@ -238,9 +255,12 @@ function reportPhone(text: string, start: number, match: string, out: Detection[
   }
 }
 
-/** ASCII characters CANDIDATE's lookbehind rejects, as a table: letters, digits and `+ # / . , _ $ -`. */
+/**
+ * ASCII characters CANDIDATE's lookbehind rejects, as a table: letters, digits and `+ # / . _ $ -`. A comma is a field
+ * separator (CSV): a number with thousands commas has no run of seven digits between them.
+ */
 const REJECTED_BEFORE = Uint8Array.from({ length: 128 }, (_, c) =>
-  isDigit(c) || isAsciiLetter(c) || "+#/.,_$-".includes(String.fromCharCode(c)) ? 1 : 0,
+  isDigit(c) || isAsciiLetter(c) || "+#/._$-".includes(String.fromCharCode(c)) ? 1 : 0,
 );
 
 /**

@@ -48,7 +48,10 @@ const KNOWN_GATE = new WordGate(
     "eyj sg. sk0 ska skb skc skd ske skf npm_ hf_ pypi- :aa _v1_ shp key-"
   ).split(" "),
 );
-const KEY_WORDS = `(?:password|passwd|passwort|pwd|pass|passphrase|passcode|pin|secret|client[_ -]?secret|secret[_ -]?key|api[_ -]?key|apikey|api[_ -]?token|access[_ -]?key|access[_ -]?token|auth[_ -]?token|refresh[_ -]?token|private[_ -]?token|token|aws_secret_access_key|accountkey|credentials?)`;
+/** Codes that open something or prove who one is: "the door code is 7731", "OTP: 482913". */
+const CODE_WORDS =
+  "(?:door|gate|alarm|access|entry|lock|keypad|garage|building|verification|one[- ]time|2fa|mfa|backup|recovery|login|sms)[_ -]?code|otp|combination";
+const KEY_WORDS = `(?:password|passwd|passwort|pwd|pass|passphrase|passcode|pin|secret|client[_ -]?secret|secret[_ -]?key|api[_ -]?key|apikey|api[_ -]?token|access[_ -]?key|access[_ -]?token|auth[_ -]?token|refresh[_ -]?token|private[_ -]?token|token|aws_secret_access_key|accountkey|credentials?|${CODE_WORDS})`;
 /** `password=…`, `"api_key": "…"`, `export TOKEN=…`: the value after an assignment (sticky: see findAssignments). */
 const ASSIGNMENT = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:[A-Za-z0-9]+[_-])*${KEY_WORDS}["']?\s*(?::=|=>|=|:)\s*["'${"`"}]?([^\s"'${"`"},;<>]{4,200})`,
@@ -88,7 +91,11 @@ const PIN_GATE = /(?<![a-z])pin(?![a-z])/;
 const TOKEN_CHARS = new Alphabet("A-Za-z0-9_+/=-");
 
 /** The cue words, for a gate before searching for them. */
-const CUE_GATE = new WordGate(["pass", "pwd", "secret", "token", "credential", "bearer", "basic", "key", "pin"]);
+const CUE_GATE = new WordGate([
+  ..."pass pwd secret token credential bearer basic key pin code otp combination".split(" "),
+]);
+/** "code" alone is too common a word to search for the cues on; the words before it narrow it down. */
+const CODE_GATE = new RegExp(`(?<![a-z])(?:${CODE_WORDS})(?![a-z])`);
 
 /**
  * The first characters of each known format, by the code of the first (`?` stands for any character): a format can
@@ -200,7 +207,8 @@ export const secretDetector: Detector = {
       lower.includes("bearer") ||
       lower.includes("basic") ||
       (lower.includes("key") && KEY_GATE.test(lower)) ||
-      (lower.includes("pin") && PIN_GATE.test(lower))
+      (lower.includes("pin") && PIN_GATE.test(lower)) ||
+      ((lower.includes("code") || lower.includes("otp") || lower.includes("combination")) && CODE_GATE.test(lower))
     ) {
       findAssignments(ASSIGNMENT, text, (match) => pushValue(match, out));
       // Each search only when the text has its words. `lower` has them whenever the patterns (case-insensitive,

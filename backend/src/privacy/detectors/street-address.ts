@@ -233,9 +233,22 @@ const ROMANCE_NAME = String.raw`(?:${PARTICLES}\s*)*${CAP_WORD}(?:\s+(?:${PARTIC
 const EUROPEAN_CITY = String.raw`(?:,?\s*(?:[A-Z]-)?(?:\d{4,5}|\d{4}\s?[A-Z]{2}|\d{2}-\d{3}|\d{5}-\d{3})\s+${CAP_WORD}(?:[\s-]${CAP_WORD}){0,2})?`;
 /** After `<number> rue`: the name and the city (`de Rivoli, 75001 Paris`). */
 const ROMANCE_REST = new RegExp(String.raw`\s+${ROMANCE_NAME}${EUROPEAN_CITY}`, "uy");
-/** After the house number of a street whose number comes last: a letter, a floor, a city. */
+/** A Japanese ward, city, town or district in rōmaji: `Shibuya-ku`, `Yokohama-shi`. */
+const JAPANESE_WARD = String.raw`\p{Lu}\p{L}*-(?:ku|shi|cho|machi|gun)`;
+/**
+ * A Japanese address in rōmaji: block numbers (`4-2-1`, `1-chome 2-3`), the district, the ward and the city, and the
+ * postcode (`4-2-1 Shibuya, Shibuya-ku, Tokyo 150-0002`). The ward is required: block numbers alone are too common.
+ */
+const JAPANESE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}-])(?:\d{1,2}-chome[\s,-]+)?\d{1,4}(?:-\d{1,4}){1,2}\s+(?:${CAP_WORD}(?:\s+${CAP_WORD})?,\s*)?${JAPANESE_WARD}(?:,\s*${CAP_WORD}(?:\s+${CAP_WORD})?)?(?:,?\s*〒?\s?\d{3}-\d{4})?(?![\p{L}\p{N}])`,
+  "gu",
+);
+const JAPANESE_GATE = new WordGate(["-ku", "-shi", "-cho", "-machi", "-gun"]);
+/** A Spanish door after the floor: a letter, left, right or centre (`2º izq.`, `3º B`, `1ª dcha.`). */
+const DOOR = String.raw`(?:[A-Z]\b|(?:izq(?:da|uierda)?|dcha|dch|derecha|der|centro|ctro)\b\.?)`;
+/** After the house number of a street whose number comes last: a letter, a floor and door, a city. */
 const NUMBER_LAST_REST = new RegExp(
-  String.raw`\s?[a-z]?\b(?:,?\s*\d{1,2}[º°ª](?:\s?[A-Z])?\b)?(?:${EUROPEAN_CITY}|\s+-\s+${CAP_WORD}(?:\s+(?:${PARTICLES}\s+)?${CAP_WORD}){0,2})`,
+  String.raw`\s?[a-z]?\b(?:,?\s*\d{1,2}[º°ª](?:\s?${DOOR})?)?(?:${EUROPEAN_CITY}|\s+-\s+${CAP_WORD}(?:\s+(?:${PARTICLES}\s+)?${CAP_WORD}){0,2})`,
   "uy",
 );
 /** A house number followed by a postal code and a city: `Damrak 152, 1012 AB Amsterdam`. */
@@ -542,6 +555,12 @@ export const streetAddressDetector: Detector = {
   mayMatch: (scan) => scan.digits >= 1,
   detect(scan: TextScan, out: Detection[]): void {
     const { text, numbers } = scan;
+    if (JAPANESE_GATE.mayContain(scan.trigrams)) {
+      JAPANESE.lastIndex = 0;
+      for (let match = JAPANESE.exec(text); match !== null; match = JAPANESE.exec(text)) {
+        push(out, match.index, match.index + match[0].length, text);
+      }
+    }
     for (const site of numbers) {
       const numberEnd = houseNumberEnd(text, site);
       if (numberEnd < 0) continue;

@@ -3,7 +3,8 @@
 import { type Detection, type Detector, matchAtSites, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
 
-const CANDIDATE = /(?<![\p{L}\p{N}_.,/+-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\p{L}\p{N}_]|[.,/-]\d)/uy;
+// A comma before or after is a field separator (CSV): a number with thousands commas has no group of nine digits.
+const CANDIDATE = /(?<![\p{L}\p{N}_./+-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\p{L}\p{N}_]|[./-]\d)/uy;
 const CUE =
   /\b(?:ssn|social security|social sec|soc\.? ?sec|ss#|ss no|ss number|ssa|tin|taxpayer|irs|w-2|w2|w-4|w-9|i-9|1099|fafsa|tax return|tax id|itin)(?![a-z])[^\n]{0,30}$/iu;
 const CUE_AFTER = /^[^\n]{0,40}?\b(?:ssn|social security|ss#|taxpayer)/iu;
@@ -38,7 +39,7 @@ function ssnShape(text: string, start: number): boolean {
 }
 
 /** ASCII characters CANDIDATE's lookbehind rejects besides letters and digits. */
-const REJECTED_BEFORE = new Set([..."_.,/+-"].map((c) => c.charCodeAt(0)));
+const REJECTED_BEFORE = new Set([..."_./+-"].map((c) => c.charCodeAt(0)));
 
 function isAsciiWordCharacter(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -46,7 +47,7 @@ function isAsciiWordCharacter(c: number): boolean {
 
 /**
  * Whether CANDIDATE can match at `start`: its shape fits (ssnShape), and the ASCII characters around it do not fail
- * its lookbehind or lookahead for certain (a letter, digit or '_' right after it; one of those or `.,/+-` before).
+ * its lookbehind or lookahead for certain (a letter, digit or '_' right after it; one of those or `./+-` before).
  * Non-ASCII neighbours are left to the pattern.
  */
 function ssnAt(text: string, start: number): boolean {
