@@ -311,6 +311,15 @@ describe("PERSON_NAME", () => {
 
   it.each([
     ["Guests: Priya, Maria and Sofia.", ["Priya", "Maria", "Sofia"]],
+    // A given name that alone needs more evidence is a person when listed next to one.
+    ["Team: Priya, Maria and Ana.", ["Priya", "Maria", "Ana"]],
+    ["Priya and Grace are coming.", ["Priya", "Grace"]],
+    ["Dinner with Priya & Hope tonight.", ["Priya", "Hope"]],
+    ["Ana and Priya Shah joined.", ["Ana", "Priya Shah"]],
+    // Not a place, a date or the start of a question.
+    ["I visited Priya and Paris last week.", ["Priya"]],
+    ["Priya and June 3 work for me.", ["Priya"]],
+    ["Thanks Priya, Will you check?", ["Priya"]],
     ["Guests: Priya, Maria", ["Priya", "Maria"]],
     ["Cc: Priya Raman, Joaquín Ortega", ["Priya Raman", "Joaquín Ortega"]],
     ["Venue: Lisbon, Portugal", []],

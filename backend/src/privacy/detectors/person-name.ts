@@ -1045,7 +1045,54 @@ function detectNames(scan: TextScan, out: Detection[], judge: Judge): void {
   }
   if (rejected.length > 0) addJoinedNames(text, out, out.slice(before), rejected);
   if (out.length > before && scan.colon) addInvertedNames(text, out, before);
+  if (out.length > before) addListedNames(text, out, before);
   detectLowerCaseNames(scan, out);
+}
+
+/** ", ", " and ", " or ", " & " then one capitalised word that no other follows (group 1 the word). */
+const LISTED_AFTER =
+  /^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}\p{N}'’-]|\s+(?:\p{Lu}|\d|(?:you|we|they|it|i|he|she)\b))/u;
+/** One capitalised word that follows no other, then ", ", " and ", " or ", " & " (group 1 the word). */
+const LISTED_BEFORE =
+  /(?<![\p{L}\p{N}'’-]|\p{Lu}[\p{L}'’.-]*\s+)(\p{Lu}[\p{Ll}'’-]+)(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)$/u;
+/** The classes a listed word must have none of: a place or a product ("Priya, Paris and Rome"). */
+const NOT_LISTED_CLASSES = NAME_WORD_CLASS.place | NAME_WORD_CLASS.product;
+
+/**
+ * A given name listed next to a name ("Priya, Maria and Ana", "Ana and Priya Shah"): a person too, though alone it
+ * would need more evidence ("Ana", "Grace", "Will"). Repeated along the list; not a place or product, nor a word a
+ * number or a pronoun follows ("and June 3", "Priya, Will you …").
+ */
+function addListedNames(text: string, out: Detection[], before: number): void {
+  for (let from = before, round = 0; from < out.length && round < 8; round++) {
+    const to = out.length;
+    for (let i = from; i < to; i++) {
+      const name = out[i] as Detection;
+      const after = LISTED_AFTER.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS));
+      if (after !== null) {
+        const end = name.end + after[0].length;
+        addListedName(out, after[1] as string, end - (after[1] as string).length, before);
+      }
+      const preceding = LISTED_BEFORE.exec(text.slice(Math.max(0, name.start - NAME_RIGHT_CONTEXT_CHARS), name.start));
+      if (preceding !== null) {
+        const start = name.start - preceding[0].length;
+        addListedName(out, preceding[1] as string, start, before);
+      }
+    }
+    from = to;
+  }
+}
+
+function addListedName(out: Detection[], word: string, start: number, before: number): void {
+  const lower = word.toLowerCase();
+  if (!(FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower) || isLexiconGivenName(lower))) return;
+  if ((WORD_CLASSES.listed(lower) & NOT_LISTED_CLASSES) !== 0) return;
+  const end = start + word.length;
+  for (let i = before; i < out.length; i++) {
+    const other = out[i] as Detection;
+    if (other.start < end && start < other.end) return;
+  }
+  out.push({ category: "PERSON_NAME", start, end, priority: PRIORITY.personName });
 }
 
 /** One capitalised word ending at the end of the text before it, then ", ": "Okafor, " (group 1 the word). */
