@@ -2,20 +2,30 @@ import { Inject, Injectable } from "@nestjs/common";
 import { type Address, formatUnits } from "viem";
 import { governanceTokenAbi } from "../../../generated/contracts.js";
 import { ChainService } from "../chain/chain.service.js";
+import { DATABASE, type Database } from "../database/database.js";
 import { ChatError } from "./chat-error.js";
 import type { ActivePolicy } from "./usage-policy.js";
 
 /**
- * Who may chat: a member's voting power at the latest block must reach the active policy's `minVotingPower`. Read
- * from the token on every request (one eth_call), so a delegation counts as soon as it is mined.
+ * Who may chat: a member's voting power must reach the active policy's `minVotingPower`.
+ *
+ * The indexed voting power is asked first (the Delegate entity the indexer keeps from DelegateVotesChanged, a database
+ * read): a member it already shows with enough power chats without a call to the chain. Only when it shows too little
+ * is the token asked at the latest block (one eth_call), so a delegation counts as soon as it is mined, before the
+ * indexer has it. A member who gives their power away keeps chatting until the indexer has the change (seconds, as
+ * for a policy change).
  */
 @Injectable()
 export class MembershipService {
-  constructor(@Inject(ChainService) private readonly chain: ChainService) {}
+  constructor(
+    @Inject(ChainService) private readonly chain: ChainService,
+    @Inject(DATABASE) private readonly db: Database,
+  ) {}
 
   /** Resolves when `member` may chat under `policy`; otherwise throws MEMBERSHIP_REQUIRED saying what to do. */
   async check(member: Address, policy: ActivePolicy): Promise<void> {
     if (policy.minVotingPower === 0n) return;
+    if ((await this.indexedVotingPower(member)) >= policy.minVotingPower) return;
     const token = { address: this.chain.deployment.contracts.GovernanceToken, abi: governanceTokenAbi } as const;
     const votes = await this.chain.client.readContract({ ...token, functionName: "getVotes", args: [member] });
     if (votes >= policy.minVotingPower) return;
@@ -37,5 +47,14 @@ export class MembershipService {
       `policy ${policy.version} lets members with at least ${need} COMMONS of voting power chat; ${member} has ${have}: ${advice}`,
       { rule: "minVotingPower" },
     );
+  }
+
+  /** The member's voting power as the indexer last saw it; 0 when it has never seen them as a delegate. */
+  private async indexedVotingPower(member: Address): Promise<bigint> {
+    const [row] = await this.db.query<{ votingPower: string | null }>(
+      "select data->>'votingPower' as \"votingPower\" from entity where type = 'Delegate' and id = $1",
+      [member.toLowerCase()],
+    );
+    return row?.votingPower ? BigInt(row.votingPower) : 0n;
   }
 }
