@@ -2,6 +2,7 @@ import { Module } from "@nestjs/common";
 import { AuthModule } from "../auth/auth.module.js";
 import { AuthService } from "../auth/auth.service.js";
 import { ChainModule } from "../chain/chain.module.js";
+import { IndexerModule } from "../indexer/indexer.module.js";
 import { QuotaModule } from "../quota/quota.module.js";
 import { ReceiptsModule } from "../receipts/receipts.module.js";
 import { RegistryModule } from "../registry/registry.module.js";
@@ -15,7 +16,7 @@ import { UsageRecorder } from "./usage-recorder.js";
 
 /** Chat with the approved models under the active policy: GraphQL (see graphql/) and the OpenAI-compatible REST API. */
 @Module({
-  imports: [AuthModule, ChainModule, QuotaModule, ReceiptsModule, RegistryModule, ServingModule],
+  imports: [AuthModule, ChainModule, IndexerModule, QuotaModule, ReceiptsModule, RegistryModule, ServingModule],
   controllers: [OpenAiController],
   providers: [
     ChatService,

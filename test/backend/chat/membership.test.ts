@@ -1,5 +1,6 @@
-// Who may chat: the indexed voting power lets a member in without a call to the chain; the token at the latest block
-// decides when the index shows too little (a delegation mined but not indexed yet), and a denial says what to do.
+// Who may chat: the indexed voting power lets a member in without a call to the chain while the indexer keeps up; the
+// token at the latest block decides when the index shows too little (a delegation mined but not indexed yet) or the
+// indexer is behind, and a denial says what to do.
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { Address } from "viem";
@@ -14,6 +15,9 @@ import { openPgliteDatabase } from "../../../backend/src/database/pglite-databas
 const ONE = 10n ** 18n;
 const member: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const policy = { version: 3n, minVotingPower: ONE } as ActivePolicy;
+/** An indexer that keeps up with the chain, and one that is backfilling far behind. */
+const following = { status: () => ({ head: null, chainHead: 100n, lag: 1n, backfilling: false, error: null }) };
+const behind = { status: () => ({ head: null, chainHead: 100n, lag: 5000n, backfilling: true, error: null }) };
 
 let db: Database;
 beforeAll(async () => {
@@ -48,14 +52,14 @@ describe("MembershipService", () => {
   it("lets a member the index shows with enough power in without asking the chain", async () => {
     await indexVotingPower(2n * ONE);
     const { chain, readContract } = chainWith({ getVotes: 0n, balanceOf: 0n, delegates: member });
-    await new MembershipService(chain, db).check(member, policy);
+    await new MembershipService(chain, db, following).check(member, policy);
     expect(readContract).not.toHaveBeenCalled();
   });
 
   it("asks the token when the index shows too little: a delegation mined but not indexed yet counts", async () => {
     await indexVotingPower(0n);
     const { chain, readContract } = chainWith({ getVotes: ONE, balanceOf: ONE, delegates: member });
-    await new MembershipService(chain, db).check(member, policy);
+    await new MembershipService(chain, db, following).check(member, policy);
     expect(readContract).toHaveBeenCalledTimes(1);
   });
 
@@ -63,15 +67,25 @@ describe("MembershipService", () => {
     await indexVotingPower(ONE / 2n);
     const other: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
     const { chain } = chainWith({ getVotes: 0n, balanceOf: 5n * ONE, delegates: other });
-    const denial = new MembershipService(chain, db).check(member, policy);
+    const denial = new MembershipService(chain, db, following).check(member, policy);
     await expect(denial).rejects.toBeInstanceOf(ChatError);
     await expect(denial).rejects.toMatchObject({ code: "MEMBERSHIP_REQUIRED" });
     await expect(denial).rejects.toThrow(/delegate to yourself/);
   });
 
+  it("asks the chain when the indexer is behind, whatever the index shows", async () => {
+    await indexVotingPower(2n * ONE);
+    const other: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+    const { chain, readContract } = chainWith({ getVotes: 0n, balanceOf: 0n, delegates: other });
+    await expect(new MembershipService(chain, db, behind).check(member, policy)).rejects.toMatchObject({
+      code: "MEMBERSHIP_REQUIRED",
+    });
+    expect(readContract).toHaveBeenCalled();
+  });
+
   it("asks nothing when the policy lets everyone chat", async () => {
     const { chain, readContract } = chainWith({ getVotes: 0n, balanceOf: 0n, delegates: member });
-    await new MembershipService(chain, db).check(member, { ...policy, minVotingPower: 0n });
+    await new MembershipService(chain, db, following).check(member, { ...policy, minVotingPower: 0n });
     expect(readContract).not.toHaveBeenCalled();
   });
 });
