@@ -152,6 +152,18 @@ const WEAK_CUE =
   /(?:\b(?:met|meet|meeting with|call with|ask|asked|tell|told|email|emailed|call|called|text|texted|thank|thanked|invite|invited|introduce|introducing|introduced|hire|hired|cc|ping|pinged|remind|reminded|message|messaged|congratulate|congratulated|loop in|talk to|spoke with|spoke to|married|dating|appointment with|interview with|signed by|written by|reviewed by|approved by|assigned to|on behalf of|attention of|owner|reporter|assignee|meeting|seeing|visiting|interviewing|pronounce|spell|eulogy for|obituary for|(?:email|e-mail|mail|note|letter|message|card|poem|toast|speech|gift|invitation|invite|reply|reference|recommendation|apology|condolences?)\s+(?:to|for)))\s+$/i;
 const PERSON_AFTER =
   /^(?:['’]s\b(?!\s+(?:algorithm|law|theorem|principle|disease|syndrome|method|rule|constant|equation|paradox|razor|day|eve|cathedral|church|college|hospital|square|park|bay))|\s+(?:said|says|wrote|writes|told|asked|called|emailed|thinks|thought|mentioned|replied|will|would|is (?:my|our|a|the|an|on|in|out|off|coming|going|away|sick)|was (?:my|our|born)|and I\b|from (?:the|our|HR|IT|sales|marketing|finance|accounting|legal))\b|\s+here(?:\s*[.,!;:]|\s*$|\s+from\b))/;
+/** Whether `word` is a given name that is also a word, no place or product, and a verb of speech follows it. */
+function isSpeakingAmbiguousName(text: string, word: Word): boolean {
+  return (
+    AMBIGUOUS_FIRST_NAMES.has(word.lower) &&
+    (WORD_CLASSES.listed(word.lower) & NOT_LISTED_CLASSES) === 0 &&
+    SPEECH_AFTER.test(text.slice(word.end, word.end + PERSON_AFTER_CHARS))
+  );
+}
+
+/** A verb of speech right after a word: what a person does, not a virtue, a month or a modal verb. */
+const SPEECH_AFTER =
+  /^\s+(?:said|says|wrote|writes|told|tells|asked|asks|replied|replies|mentioned|emailed|texted|suggested|explained|agreed|promised|confirmed|thinks|thought)\b/;
 /** A request to the person just named ("Liesbeth: can you …", "Tommaso, please …"). */
 const ADDRESSED = /^\s*[,:]\s*(?:(?:can|could|would|will|do|did|are|have) you|please|pls|plz)\b/i;
 /**
@@ -775,6 +787,8 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
     if (COMMON_WORDS.has(lower)) return [];
     // A title before the name it belongs to ("seeing Dr. Okonjo"): the name's own run follows.
     if (TITLES.has(lower) && text.charCodeAt(runStart + runText.length) === 46) return [];
+    // A given name that is also a word ("Grace", "Will", "Joy") before a verb of speech: a person ("Grace said").
+    if (isSpeakingAmbiguousName(text, all[0] as Word)) return judged(out, all, true);
     if (!FIRST_NAMES.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower) && !mayFollowCue(text, runStart)) {
       const end = runStart + runText.length;
       if (isSentenceStart(text, runStart)) return loneWordAtStart(text, all, end, judge, out);
@@ -811,6 +825,8 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
   // A title left alone after a greeting or a verb ("Dear Mr. Nakamura", "Ask Dr. Okafor"): the name's own run follows.
   if (words.length === 1 && TITLES.has(first.text.endsWith(".") ? first.text.slice(0, -1).toLowerCase() : first.lower))
     return [];
+  // "Yesterday Grace said": a given name that is also a word, after a sentence word, before a verb of speech.
+  if (words.length === 1 && isSpeakingAmbiguousName(text, first)) return judged(out, words, true);
   // "St. Patrick's Day", "San Diego", "Lake Victoria": a saint's or a place's name.
   if (followsSaint(text, first.start)) return [];
   // The cheap evidence first: a given name from the lexicon in a run without place or organisation words.
