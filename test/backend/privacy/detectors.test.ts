@@ -307,6 +307,10 @@ describe("PERSON_NAME", () => {
     ["Grace said she would come.", "Grace"],
     ["Yesterday Joy asked about the deadline.", "Joy"],
     ["Will said no.", "Will"],
+    // Mentions by handle.
+    ["@rafaela can you review?", "rafaela"],
+    ["ping @john.smith about it", "john.smith"],
+    ["(@Priya) thanks!", "Priya"],
     // Family name first, filling a form's field or a header.
     ['From: "Okafor, Chidi" <chidi.okafor@example.org>', "Okafor, Chidi"],
     ["Patient: Lindqvist, Maja (DOB 02/03/1961)", "Lindqvist, Maja"],
@@ -347,6 +351,10 @@ describe("PERSON_NAME", () => {
     "Grace is a virtue.",
     "May I ask a question?",
     "Georgia said it will respond to the sanctions.",
+    "@here the build is red",
+    "@Injectable() export class Store {}",
+    " * @param name the user's name",
+    'import { Module } from "@nestjs/common";',
   ])("takes no everyday word, place or modal verb for a name: %j", (text) => expectNone("PERSON_NAME", text));
 
   it.each([

@@ -18,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
+import { detectMentions } from "./mentions.js";
 import { isEnglishNonName, isLexiconGivenName, isLexiconName, loadNameWordLists } from "./name-lexicon.js";
 import {
   loadNameLikeness,
@@ -1026,10 +1027,11 @@ export function personNameCandidates(text: string): NameCandidate[] {
 
 export const personNameDetector: Detector = {
   category: "PERSON_NAME",
-  // Names start at a capitalised word, or follow a lower-case cue ("my name is priya").
-  mayMatch: (scan) => scan.capitals.length > 0 || LOWER_CASE_CUE_GATE.mayContain(scan.trigrams),
+  // Names start at a capitalised word, follow a lower-case cue ("my name is priya") or an '@' ("@rafaela").
+  mayMatch: (scan) => scan.capitals.length > 0 || scan.ats.length > 0 || LOWER_CASE_CUE_GATE.mayContain(scan.trigrams),
   detect(scan: TextScan, out: Detection[]): void {
     detectNames(scan, out, scorerJudge);
+    if (scan.ats.length > 0) detectMentions(scan.text, scan.ats, out);
   },
 };
 
