@@ -373,6 +373,30 @@ describe("PERSON_NAME", () => {
   ])("leaves %j alone", (text) => expectNone("PERSON_NAME", text));
 });
 
+describe("PERSON_NAME in Chinese, Japanese and Korean script", () => {
+  it.each([
+    // After a cue in the text's language or in a Latin-script text.
+    ["我叫王小明，今年十岁。", "王小明"],
+    ["我的名字是欧阳娜娜。", "欧阳娜娜"],
+    ["姓名：李华", "李华"],
+    ["氏名：山田太郎", "山田太郎"],
+    ["私の名前は佐藤健太です。", "佐藤健太"],
+    ["제 이름은 김민준입니다.", "김민준"],
+    ["My colleague 王小明 sent the file.", "王小明"],
+    ["Dear 김민준, thanks.", "김민준"],
+    // Before an honorific or form of address.
+    ["昨天我和王小明先生见面了。", "王小明"],
+    ["请联系张伟老师。", "张伟"],
+    ["田中さんに会いました。", "田中"],
+    ["김민준 씨에게 연락하세요.", "김민준"],
+  ])("finds it in %j", (text, value) => expectFound("PERSON_NAME", text, value));
+
+  it.each(["我是学生。", "今天天气很好。", "こんにちは、元気ですか？", "선생님께 물어보세요.", "고객님, 감사합니다."])(
+    "takes no words for a name in %j",
+    (text) => expectNone("PERSON_NAME", text),
+  );
+});
+
 describe("CRYPTO_ADDRESS", () => {
   it("encodes and checks Base58Check and bech32 as Bitcoin does", () => {
     expect(base58CheckDecode("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2")?.length).toBe(21);

@@ -15,6 +15,7 @@
 // when it is confident ("Who should sit next to Tommaso?", "Colton Langley joined", "Ruiqi from the gym"; a lone
 // word opening a sentence only if it is no everyday or English word, place or product).
 import { readFileSync } from "node:fs";
+import { detectCjkNames } from "./cjk-names.js";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
@@ -612,6 +613,12 @@ interface Cues {
 
 const NO_CUES: Cues = { strong: false, title: false, weak: false, colon: false };
 
+/** Whether a strong cue or a title ends right before `start` ("my colleague 王小明", "Dear 김민준"). */
+function cueEndsBefore(text: string, start: number): boolean {
+  const cues = cuesBefore(text, start);
+  return cues.strong || cues.title;
+}
+
 /** The cues before `start` (STRONG_CUE, TITLE_BEFORE, …), looked for only after a word that can end one. */
 function cuesBefore(text: string, start: number): Cues {
   if (!mayFollowCue(text, start)) return NO_CUES;
@@ -1028,10 +1035,12 @@ export function personNameCandidates(text: string): NameCandidate[] {
 export const personNameDetector: Detector = {
   category: "PERSON_NAME",
   // Names start at a capitalised word, follow a lower-case cue ("my name is priya") or an '@' ("@rafaela").
-  mayMatch: (scan) => scan.capitals.length > 0 || scan.ats.length > 0 || LOWER_CASE_CUE_GATE.mayContain(scan.trigrams),
+  mayMatch: (scan) =>
+    scan.capitals.length > 0 || scan.ats.length > 0 || scan.cjk || LOWER_CASE_CUE_GATE.mayContain(scan.trigrams),
   detect(scan: TextScan, out: Detection[]): void {
     detectNames(scan, out, scorerJudge);
     if (scan.ats.length > 0) detectMentions(scan.text, scan.ats, out);
+    if (scan.cjk) detectCjkNames(scan.text, out, cueEndsBefore);
   },
 };
 

@@ -2,6 +2,7 @@
 // capitalised words, '@', long tokens). Detectors try their patterns at those sites only (sticky regexes) instead of
 // each scanning the whole text, and skip the text altogether when it cannot hold their values.
 
+import { isCjkLetter } from "./cjk-names.js";
 import { charClass, OTHER_CLASS, TRIGRAM_SET_WORDS, trigramBit, trigramOf } from "./word-gate.js";
 
 /** What the pass found. Offsets are UTF-16 indices into `text`. */
@@ -36,6 +37,8 @@ export interface TextScan {
    * length, or a longer gap, ends a chain): a seed phrase's words, whatever separates or numbers them, lie in one.
    */
   readonly letterChain: number;
+  /** Whether the text has a letter of Chinese, Japanese katakana or Korean script (cjk-names.ts). */
+  readonly cjk: boolean;
   /**
    * The trigrams of the text (word-gate.ts), for WordGate; undefined when a character lowers to an ASCII letter
    * (U+0130, U+212A), so that gates cannot tell. Valid until the next scanText call: the buffer is reused, and every
@@ -70,6 +73,7 @@ class Scan implements TextScan {
     readonly ats: readonly number[],
     readonly longTokens: readonly number[],
     readonly letterChain: number,
+    readonly cjk: boolean,
     readonly trigrams: Uint32Array | undefined,
   ) {}
 
@@ -96,6 +100,7 @@ export function scanText(text: string): TextScan {
   const ats: number[] = [];
   const longTokens: number[] = [];
   let letterChain = 0;
+  let cjk = false;
   // The chain of letter runs so far: how many runs, where the last one ended, where the current one started.
   let chain = 0;
   let chainEnd = -1;
@@ -155,6 +160,7 @@ export function scanText(text: string): TextScan {
     } else if (c > 127) {
       if (c !== 0xa0) group = 0;
       if (c === 0x130 || c === 0x212a) trigramsKnown = false;
+      else if (c >= 0x30a0 && c <= 0xd7a3 && isCjkLetter(c)) cjk = true;
       const ch = text[i] as string;
       if (LETTER_NON_ASCII.test(ch) && !isWordCode(previous) && UPPER_NON_ASCII.test(ch)) capitals.push(i);
     } else {
@@ -178,6 +184,7 @@ export function scanText(text: string): TextScan {
     ats,
     longTokens,
     letterChain,
+    cjk,
     trigramsKnown ? trigrams : undefined,
   );
 }
