@@ -1095,19 +1095,39 @@ function addListedNames(text: string, out: Detection[], before: number): void {
     const to = out.length;
     for (let i = from; i < to; i++) {
       const name = out[i] as Detection;
-      const after = LISTED_AFTER.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS));
-      if (after !== null) {
+      const after = joinerAfter(text, name.end)
+        ? LISTED_AFTER.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS))
+        : null;
+      if (after) {
         const end = name.end + after[0].length;
         addListedName(out, after[1] as string, end - (after[1] as string).length, before);
       }
-      const preceding = LISTED_BEFORE.exec(text.slice(Math.max(0, name.start - NAME_RIGHT_CONTEXT_CHARS), name.start));
-      if (preceding !== null) {
+      const preceding = joinerBefore(text, name.start)
+        ? LISTED_BEFORE.exec(text.slice(Math.max(0, name.start - NAME_RIGHT_CONTEXT_CHARS), name.start))
+        : null;
+      if (preceding) {
         const start = name.start - preceding[0].length;
         addListedName(out, preceding[1] as string, start, before);
       }
     }
     from = to;
   }
+}
+
+/** Whether a list's joiner may start at `end` (a comma, or " and ", " or ", " & "): most names are followed by none. */
+function joinerAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c === 44) return true;
+  return c === 32 && (text.startsWith(" and ", end) || text.startsWith(" or ", end) || text.startsWith(" & ", end));
+}
+
+/** Whether a list's joiner may end at `start` (a comma and spaces, or "and ", "or ", "& "). */
+function joinerBefore(text: string, start: number): boolean {
+  let end = start;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  if (end === start) return text.charCodeAt(start - 1) === 44;
+  const c = text.charCodeAt(end - 1);
+  return c === 44 || c === 38 || text.endsWith(" and", end) || text.endsWith(" or", end);
 }
 
 function addListedName(out: Detection[], word: string, start: number, before: number): void {
@@ -1143,7 +1163,11 @@ function addInvertedNames(text: string, out: Detection[], before: number): void 
     const name = out[i] as Detection;
     const value = text.slice(name.start, name.end);
     if (!ONE_WORD.test(value)) continue;
-    const second = INVERTED_SECOND.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS));
+    // Both forms need ", " next to the name: most names have none.
+    const commaAfter = text.charCodeAt(name.end) === 44;
+    const commaBefore = text.charCodeAt(name.start - 1) === 32 && text.charCodeAt(name.start - 2) === 44;
+    if (!commaAfter && !commaBefore) continue;
+    const second = commaAfter ? INVERTED_SECOND.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS)) : null;
     // "Priya, Maria" is a list of given names; a family name comes first.
     if (second !== null && !isKnownGivenName(value.toLowerCase())) {
       const end = name.end + second[0].length;
@@ -1156,7 +1180,9 @@ function addInvertedNames(text: string, out: Detection[], before: number): void 
         continue;
       }
     }
-    const first = INVERTED_FIRST.exec(text.slice(Math.max(0, name.start - NAME_RIGHT_CONTEXT_CHARS), name.start));
+    const first = commaBefore
+      ? INVERTED_FIRST.exec(text.slice(Math.max(0, name.start - NAME_RIGHT_CONTEXT_CHARS), name.start))
+      : null;
     if (first === null) continue;
     const start = name.start - first[0].length;
     if (
