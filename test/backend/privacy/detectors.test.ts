@@ -275,6 +275,7 @@ describe("DATE_OF_BIRTH", () => {
 describe("PERSON_NAME", () => {
   it.each([
     ["My name is Oluwaseun Adebayo.", "Oluwaseun Adebayo"],
+    ["c/o Jane Roe, 500 Oracle Pkwy", "Jane Roe"],
     ["Hi, I'm Priya and I need help.", "Priya"],
     ["Dear Dr. Okafor, thank you.", "Okafor"],
     ["Best regards,\nAna Souza", "Ana Souza"],
@@ -407,6 +408,13 @@ describe("CRYPTO_ADDRESS", () => {
     expect(segwitAddressValid("bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0", "bc")).toBe(true);
     const program = Uint8Array.from({ length: 32 }, (_, i) => i);
     expect(segwitAddressValid(segwitAddressEncode("bc", 1, program), "bc")).toBe(true);
+    const litecoin = segwitAddressEncode(
+      "ltc",
+      0,
+      Uint8Array.from({ length: 20 }, (_, i) => i * 11),
+    );
+    expect(litecoin.startsWith("ltc1q")).toBe(true);
+    expectFound("CRYPTO_ADDRESS", `my litecoin address ${litecoin} thanks`, litecoin);
     const payload = Uint8Array.from([0x05, ...Array.from({ length: 20 }, (_, i) => i * 7)]);
     expect(base58CheckDecode(base58CheckEncode(payload))).toEqual(payload);
   });
@@ -418,6 +426,10 @@ describe("CRYPTO_ADDRESS", () => {
     "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
     "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
     "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0",
+    // Litecoin, Dogecoin and XRP.
+    "LM2WMpR1Rp6j3Sa59cMXMs1SPzj9eXpGc1",
+    "DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L",
+    "rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh",
     // ENS names stand for an Ethereum address.
     "vitalik.eth",
     "pay.jane-doe.eth",
@@ -426,6 +438,7 @@ describe("CRYPTO_ADDRESS", () => {
   it.each([
     "Send it to 0x52908400098527886e0F7030069857D2E4169EE7 (bad EIP-55 checksum).",
     "Send it to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3.",
+    "Send it to rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLj (bad checksum).",
     "Commit a94a8fe5ccb19ba61c4c0873d391e987982fbbd3 broke it.",
     "ENS names end in .eth, like ab.eth (too short) or my.ethos.org.",
   ])("leaves %j alone", (text) => expectNone("CRYPTO_ADDRESS", text));

@@ -1,6 +1,7 @@
 // Cryptocurrency addresses: Ethereum (`0x` and 40 hex digits; mixed case must be a valid EIP-55 checksum), Bitcoin
 // legacy and P2SH (Base58Check, version 0x00 or 0x05, or testnet 0x6f / 0xc4) and segwit (`bc1q…` bech32, `bc1p…`
-// bech32m, testnet `tb1…`), and ENS names (`vitalik.eth`, `pay.jane-doe.eth`), which stand for an Ethereum address.
+// bech32m, testnet `tb1…`), Litecoin (`L…`, `M…`, `ltc1…`) and Dogecoin (`D…`) the same way, XRP (`r…`, Base58Check
+// in Ripple's alphabet), and ENS names (`vitalik.eth`, `pay.jane-doe.eth`), which stand for an Ethereum address.
 import { checksumAddress } from "viem";
 import { Alphabet } from "./alphabet.js";
 import { base58ChecksumValid, base58Decode } from "./base58check.js";
@@ -10,8 +11,8 @@ import type { TextScan } from "./text-scan.js";
 import { WordGate } from "./word-gate.js";
 
 const ETHEREUM = /(?<![\p{L}\p{N}_])0x[0-9a-fA-F]{40}(?![\p{L}\p{N}_])/gu;
-const BASE58 = /(?<![\p{L}\p{N}_])[123mn][1-9A-HJ-NP-Za-km-z]{25,34}(?![\p{L}\p{N}_])/gu;
-const SEGWIT = /(?<![\p{L}\p{N}_])(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?![\p{L}\p{N}_])/gu;
+const BASE58 = /(?<![\p{L}\p{N}_])[123mnLMDr][1-9A-HJ-NP-Za-km-z]{24,34}(?![\p{L}\p{N}_])/gu;
+const SEGWIT = /(?<![\p{L}\p{N}_])(?:bc|tb|ltc|BC|TB|LTC)1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?![\p{L}\p{N}_])/gu;
 /** An ENS name: labels of letters, digits and hyphens, the last before `.eth` three characters or more. */
 const ENS_NAME =
   /(?<![\p{L}\p{N}_.@-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9][a-z0-9-]+[a-z0-9]\.eth(?![\p{L}\p{N}_-]|\.[\p{L}\p{N}])/giu;
@@ -19,7 +20,12 @@ const ENS_NAME =
 function mayHoldEns(text: string): boolean {
   return text.includes(".eth") || text.includes(".ETH");
 }
-const BASE58_VERSIONS = new Set([0x00, 0x05, 0x6f, 0xc4]);
+/** Version bytes: Bitcoin P2PKH, P2SH and their testnet ones; Litecoin P2PKH and P2SH; Dogecoin P2PKH. */
+const BASE58_VERSIONS = new Set([0x00, 0x05, 0x6f, 0xc4, 0x30, 0x32, 0x1e]);
+/** Ripple's base58 alphabet, in the order of Bitcoin's (XRP addresses start with its zero digit, `r`). */
+const RIPPLE_ALPHABET = "rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz";
+const BITCOIN_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+const RIPPLE_TO_BITCOIN = new Map([...RIPPLE_ALPHABET].map((c, i) => [c, BITCOIN_ALPHABET[i] as string]));
 const HEX_DIGITS = new Alphabet("0-9a-fA-F");
 const BASE58_DIGITS = new Alphabet("1-9A-HJ-NP-Za-km-z");
 /** The bech32 alphabet in either case: SEGWIT's characters after `bc1` or `tb1`. */
@@ -80,23 +86,34 @@ function ethereumWord(text: string, from: number, to: number): boolean {
   return text.charCodeAt(from) === 48 && text.charCodeAt(from + 1) === 120 && allIn(text, from + 2, to, IN_HEX);
 }
 
-/** BASE58's word: 26 to 35 base58 digits, the first one of `123mn`. */
+/** The characters a BASE58 word may start with (`123mnLMDr`): the first digit of each version byte. */
+const BASE58_FIRST = new Set([..."123mnLMDr"].map((c) => c.charCodeAt(0)));
+
+/** BASE58's word: 25 to 35 base58 digits, the first one of BASE58_FIRST. */
 function base58Word(text: string, from: number, to: number): boolean {
-  const first = text.charCodeAt(from);
-  const versionDigit = first === 49 || first === 50 || first === 51 || first === 109 || first === 110;
-  return versionDigit && allIn(text, from, to, IN_BASE58);
+  return BASE58_FIRST.has(text.charCodeAt(from)) && allIn(text, from, to, IN_BASE58);
 }
 
-/** SEGWIT's word: `bc1`, `tb1`, `BC1` or `TB1`, then 11 to 71 bech32 characters. */
+/** SEGWIT's word: `bc1`, `tb1` or `ltc1` in either case, then 11 to 71 bech32 characters. */
 function segwitWord(text: string, from: number, to: number): boolean {
   const prefix = text.slice(from, from + 3);
-  const known = prefix === "bc1" || prefix === "tb1" || prefix === "BC1" || prefix === "TB1";
-  return known && allIn(text, from + 3, to, IN_BECH32);
+  if (prefix === "bc1" || prefix === "tb1" || prefix === "BC1" || prefix === "TB1") {
+    return allIn(text, from + 3, to, IN_BECH32);
+  }
+  const long = text.slice(from, from + 4);
+  return (long === "ltc1" || long === "LTC1") && allIn(text, from + 4, to, IN_BECH32);
 }
 
 const mayHoldEthereum = (text: string, start: number, end: number) => hasWord(text, start, end, 42, 42, ethereumWord);
-const mayHoldBase58 = (text: string, start: number, end: number) => hasWord(text, start, end, 26, 35, base58Word);
+const mayHoldBase58 = (text: string, start: number, end: number) => hasWord(text, start, end, 25, 35, base58Word);
 const mayHoldSegwit = (text: string, start: number, end: number) => hasWord(text, start, end, 14, 74, segwitWord);
+
+/** A word in Ripple's base58 alphabet, written in Bitcoin's (so that base58Decode reads it). */
+function fromRippleAlphabet(word: string): string {
+  let translated = "";
+  for (const c of word) translated += RIPPLE_TO_BITCOIN.get(c) ?? "0";
+  return translated;
+}
 
 /** Whether a `0x` address is all one case or carries a valid EIP-55 checksum. */
 export function ethereumAddressValid(address: string): boolean {
@@ -105,7 +122,7 @@ export function ethereumAddressValid(address: string): boolean {
   return checksumAddress(address as `0x${string}`) === address;
 }
 
-const SEGWIT_GATE = new WordGate(["bc1", "tb1"]);
+const SEGWIT_GATE = new WordGate(["bc1", "tb1", "ltc1"]);
 
 function pushAddress(out: Detection[], start: number, end: number, priority: number): void {
   out.push({ category: "CRYPTO_ADDRESS", start, end, priority });
@@ -142,8 +159,10 @@ export const cryptoAddressDetector: Detector = {
       longTokens,
       26,
       (match, offset) => {
-        // A version byte, 20 bytes of hash and 4 of checksum: check the version and size before hashing.
-        const bytes = base58Decode(match[0]);
+        // A version byte, 20 bytes of hash and 4 of checksum: check the version and size before hashing. An `r`
+        // word may be an XRP address, in Ripple's alphabet.
+        const word = match[0];
+        const bytes = base58Decode(word.charCodeAt(0) === 114 ? fromRippleAlphabet(word) : word);
         if (bytes?.length !== 25 || !BASE58_VERSIONS.has(bytes[0] as number) || !base58ChecksumValid(bytes)) return;
         pushAddress(out, offset + match.index, offset + match.index + match[0].length, PRIORITY.checksum);
       },
@@ -156,7 +175,8 @@ export const cryptoAddressDetector: Detector = {
         longTokens,
         14,
         (match, offset) => {
-          if (!segwitAddressValid(match[0], match[0].slice(0, 2).toLowerCase())) return;
+          const address = match[0];
+          if (!segwitAddressValid(address, address.slice(0, address.lastIndexOf("1")).toLowerCase())) return;
           pushAddress(out, offset + match.index, offset + match.index + match[0].length, PRIORITY.checksum);
         },
         mayHoldSegwit,

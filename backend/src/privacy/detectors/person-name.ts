@@ -148,7 +148,7 @@ tired sorry happy glad sure ok okay back home done ready still`
 );
 
 const STRONG_CUE =
-  /(?:\bmy name is|\bmy name's|\bname is|\bnames? ?:|\bnamed|\bi'm|\bi’m|\bi am|\bim|\bcall me|\bthis is|\bit's|\bsigned|\bfrom:|\bto:|\bcc:|\battn:?|\bcontact:|\bauthor:|\bsender:|\brecipient:|\bpatient:?|\bapplicant:?|\bcandidate:?|\bclient:|\bcustomer:|\bguest:|\bemployee:|\btenant:|\bmember:|\bfull name:?|\bname of|\bunder the name|\bname|\bdear|\bhi|\bhello|\bhey|\bhappy (?:birthday|anniversary|retirement),?|\b(?:shout-?out|kudos|props|congrats|congratulations) to|\bthanks,?|\bthank you,?|\bcheers,?|(?:\bregards|\bsincerely|\bbest|\byours(?: truly)?|\bwarmly|\blove),|^\s*[-—–]{1,2}|\bmy (?:wife|husband|son|daughter|mom|mum|mother|dad|father|brother|sister|friend|boss|colleague|coworker|co-worker|manager|partner|boyfriend|girlfriend|fiancée?|neighbou?r|doctor|lawyer|landlord|landlady|tenant|cousin|uncle|aunt|grandma|grandmother|grandpa|grandfather|niece|nephew|teacher|student|assistant|client|roommate|flatmate|kid|child|baby)(?:'s name is|,)?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?)[\s,:;-]*$/i;
+  /(?:\bmy name is|\bmy name's|\bname is|\bnames? ?:|\bnamed|\bi'm|\bi’m|\bi am|\bim|\bcall me|\bthis is|\bit's|\bsigned|\bfrom:|\bto:|\bcc:|\battn:?|\bc\/o|\bcontact:|\bauthor:|\bsender:|\brecipient:|\bpatient:?|\bapplicant:?|\bcandidate:?|\bclient:|\bcustomer:|\bguest:|\bemployee:|\btenant:|\bmember:|\bfull name:?|\bname of|\bunder the name|\bname|\bdear|\bhi|\bhello|\bhey|\bhappy (?:birthday|anniversary|retirement),?|\b(?:shout-?out|kudos|props|congrats|congratulations) to|\bthanks,?|\bthank you,?|\bcheers,?|(?:\bregards|\bsincerely|\bbest|\byours(?: truly)?|\bwarmly|\blove),|^\s*[-—–]{1,2}|\bmy (?:wife|husband|son|daughter|mom|mum|mother|dad|father|brother|sister|friend|boss|colleague|coworker|co-worker|manager|partner|boyfriend|girlfriend|fiancée?|neighbou?r|doctor|lawyer|landlord|landlady|tenant|cousin|uncle|aunt|grandma|grandmother|grandpa|grandfather|niece|nephew|teacher|student|assistant|client|roommate|flatmate|kid|child|baby)(?:'s name is|,)?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?)[\s,:;-]*$/i;
 /** Verbs and phrases that take a person: weak evidence, enough for two capitalised words. */
 const WEAK_CUE =
   /(?:\b(?:met|meet|meeting with|call with|ask|asked|tell|told|email|emailed|call|called|text|texted|thank|thanked|invite|invited|introduce|introducing|introduced|hire|hired|cc|ping|pinged|remind|reminded|message|messaged|congratulate|congratulated|loop in|talk to|spoke with|spoke to|married|dating|appointment with|interview with|signed by|written by|reviewed by|approved by|assigned to|on behalf of|attention of|owner|reporter|assignee|meeting|seeing|visiting|interviewing|pronounce|spell|eulogy for|obituary for|(?:email|e-mail|mail|note|letter|message|card|poem|toast|speech|gift|invitation|invite|reply|reference|recommendation|apology|condolences?)\s+(?:to|for)))\s+$/i;
@@ -231,7 +231,7 @@ called text texted thank thanked invite invited introduce introducing introduced
 reminded message messaged congratulate congratulated in by for owner reporter assignee meeting seeing visiting
 interviewing pronounce spell intern coworker therapist dentist attorney ceo cto cfo founder director supervisor
 mentor tutor coach recruiter nanny babysitter contractor plumber realtor accountant advisor adviser agent under
-- -- — –
+c/o - -- — –
 `
     .split(/\s+/)
     .filter(Boolean),
@@ -657,7 +657,7 @@ birthday anniversary retirement
 truly warmly love wife husband son daughter mom mum mother dad father brother sister friend boss colleague coworker
 worker manager partner boyfriend girlfriend e neighbor neighbour doctor lawyer landlord landlady cousin uncle aunt
 grandma grandmother grandpa grandfather niece nephew teacher student assistant roommate flatmate kid child baby mr
-mrs ms miss mx dr prof`.split(/\s+/),
+mrs ms miss mx dr prof o`.split(/\s+/),
   ),
   // "Dr." ends in a period; "^ -- " may be nothing but trailing characters (an empty rest) or end in a long dash.
   other: (c) => c === 46 || c === 0x2014 || c === 0x2013,
