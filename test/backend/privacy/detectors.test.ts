@@ -221,6 +221,8 @@ describe("STREET_ADDRESS", () => {
     "P.O. Box 1234",
     "P.O. Box 1234, Anchorage AK 99501",
     "Postfach 10 20 30, 10115 Berlin",
+    // An Irish postal district and Eircode.
+    "14 Kildare St, Dublin 2, D02 XY45",
     // Japanese, in rōmaji: block numbers, district, ward, city, postcode.
     "4-2-1 Shibuya, Shibuya-ku, Tokyo 150-0002",
     "2-chome 3-5 Ginza, Chuo-ku, Tokyo 104-0061",
@@ -308,8 +310,9 @@ describe("PERSON_NAME", () => {
     ["Grace said she would come.", "Grace"],
     ["Yesterday Joy asked about the deadline.", "Joy"],
     ["Will said no.", "Will"],
-    // Mentions by handle.
+    // Mentions by handle, and LinkedIn profiles.
     ["@rafaela can you review?", "rafaela"],
+    ["see https://www.linkedin.com/in/john-smith-4a2b1c/ for more", "john-smith-4a2b1c"],
     ["ping @john.smith about it", "john.smith"],
     ["(@Priya) thanks!", "Priya"],
     // Family name first, filling a form's field or a header.
@@ -356,6 +359,7 @@ describe("PERSON_NAME", () => {
     "@Injectable() export class Store {}",
     " * @param name the user's name",
     'import { Module } from "@nestjs/common";',
+    "linkedin.com/company/acme is the page",
   ])("takes no everyday word, place or modal verb for a name: %j", (text) => expectNone("PERSON_NAME", text));
 
   it.each([

@@ -1,7 +1,8 @@
 // Mentions of people by handle, as chat tools and code hosts write them: `@rafaela`, `@Priya`, `@john.smith`,
 // `@maria_garcia`. A handle is a person's name when one of its parts is a given name of the lexicons; code decorators
 // and doc tags (`@Injectable`, `@param`), package scopes (`@nestjs/common`) and group mentions (`@here`) are not.
-// An address's '@' has its local part before it, so no email is a mention.
+// An address's '@' has its local part before it, so no email is a mention. A LinkedIn profile's address names its
+// person too (`linkedin.com/in/analuciafdez`): its last part is taken, whatever it holds.
 
 import { type Detection, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
@@ -49,5 +50,17 @@ export function detectMentions(text: string, ats: readonly number[], out: Detect
       .some((part) => part.length >= 2 && isGivenName(part));
     if (named)
       out.push({ category: "PERSON_NAME", start: at + 1, end: at + 1 + handle.length, priority: PRIORITY.personName });
+  }
+}
+
+/** A LinkedIn profile's address; group 1 is the person's part (`linkedin.com/in/<name>`). */
+const LINKEDIN_PROFILE = /linkedin\.com\/in\/([\p{L}\p{N}%_-]+)/giu;
+
+/** Appends a PERSON_NAME for the person's part of each LinkedIn profile address. */
+export function detectProfileLinks(text: string, out: Detection[]): void {
+  LINKEDIN_PROFILE.lastIndex = 0;
+  for (let match = LINKEDIN_PROFILE.exec(text); match !== null; match = LINKEDIN_PROFILE.exec(text)) {
+    const end = match.index + match[0].length;
+    out.push({ category: "PERSON_NAME", start: end - (match[1] as string).length, end, priority: PRIORITY.personName });
   }
 }

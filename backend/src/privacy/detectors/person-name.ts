@@ -19,7 +19,7 @@ import { detectCjkNames } from "./cjk-names.js";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
-import { detectMentions } from "./mentions.js";
+import { detectMentions, detectProfileLinks } from "./mentions.js";
 import { isEnglishNonName, isLexiconGivenName, isLexiconName, loadNameWordLists } from "./name-lexicon.js";
 import {
   loadNameLikeness,
@@ -1032,15 +1032,25 @@ export function personNameCandidates(text: string): NameCandidate[] {
   return candidates;
 }
 
+/** LinkedIn profile addresses (mentions.ts) hold a person's name. */
+const PROFILE_GATE = new WordGate(["linkedin"]);
+
 export const personNameDetector: Detector = {
   category: "PERSON_NAME",
   // Names start at a capitalised word, follow a lower-case cue ("my name is priya") or an '@' ("@rafaela").
   mayMatch: (scan) =>
-    scan.capitals.length > 0 || scan.ats.length > 0 || scan.cjk || LOWER_CASE_CUE_GATE.mayContain(scan.trigrams),
+    scan.capitals.length > 0 ||
+    scan.ats.length > 0 ||
+    scan.cjk ||
+    LOWER_CASE_CUE_GATE.mayContain(scan.trigrams) ||
+    PROFILE_GATE.mayContain(scan.trigrams),
   detect(scan: TextScan, out: Detection[]): void {
     detectNames(scan, out, scorerJudge);
     if (scan.ats.length > 0) detectMentions(scan.text, scan.ats, out);
     if (scan.cjk) detectCjkNames(scan.text, out, cueEndsBefore);
+    if (PROFILE_GATE.mayContain(scan.trigrams) && scan.lower.includes("linkedin.com/in/")) {
+      detectProfileLinks(scan.text, out);
+    }
   },
 };
 

@@ -222,8 +222,10 @@ function endsWithGermanic(text: string, start: number, end: number): boolean {
 const GERMANIC_OPENERS = /^(?:Am|An der|Auf dem|Auf der|Im|In der|Zum|Zur|Unter den|Hinter der|Alte|Alter|Neue|Neuer)$/;
 const DIRECTION = String.raw`(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?![\p{L}\p{N}])\.?)`;
 const CAP_WORD = String.raw`[\p{Lu}][\p{L}'’-]*`;
-const POSTCODE = String.raw`(?:\d{5}(?:-\d{4})?|\d{4}(?:\s?[A-Z]{2})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)`;
-const CITY = String.raw`(?:,\s*${CAP_WORD}(?:\s+${CAP_WORD}){0,2}(?:,?\s+[A-Z]{2,3}\b)?(?:,?\s+${POSTCODE})?(?![\p{L}\p{N}])|,\s*${POSTCODE}\s+${CAP_WORD}(?:\s+${CAP_WORD})?)?`;
+/** US ZIP, four digits (and two letters: Dutch), UK, Canadian, and Irish Eircode (`D02 XY45`). */
+const POSTCODE = String.raw`(?:\d{5}(?:-\d{4})?|\d{4}(?:\s?[A-Z]{2})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d[\dW]\s?[AC-FHKNPRTV-Y\d]{4})`;
+/** A city after the street, with a postal district (`Dublin 2`), a state and a postcode. */
+const CITY = String.raw`(?:,\s*${CAP_WORD}(?:\s+${CAP_WORD}){0,2}(?:\s+\d{1,2}(?=,))?(?:,?\s+[A-Z]{2,3}\b)?(?:,?\s+${POSTCODE})?(?![\p{L}\p{N}])|,\s*${POSTCODE}\s+${CAP_WORD}(?:\s+${CAP_WORD})?)?`;
 /** What may follow an English street: a direction, a unit, a city with state and postal code. */
 const ENGLISH_TRAILER = new RegExp(String.raw`\.?${DIRECTION}?${UNIT}?${CITY}`, "uy");
 /** A unit before the number: `Flat 3, 14 Elm Grove`, `Unit 5/22 George St`. */
