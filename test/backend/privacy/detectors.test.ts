@@ -278,6 +278,9 @@ describe("PERSON_NAME", () => {
   it.each([
     ["My name is Oluwaseun Adebayo.", "Oluwaseun Adebayo"],
     ["c/o Jane Roe, 500 Oracle Pkwy", "Jane Roe"],
+    // In single quotes, as code and SQL write strings.
+    ["INSERT INTO users (name) VALUES ('Laura Chen');", "Laura Chen"],
+    ["name = 'Laura Chen'", "Laura Chen"],
     ["Hi, I'm Priya and I need help.", "Priya"],
     ["Dear Dr. Okafor, thank you.", "Okafor"],
     ["Best regards,\nAna Souza", "Ana Souza"],
@@ -360,6 +363,8 @@ describe("PERSON_NAME", () => {
     " * @param name the user's name",
     'import { Module } from "@nestjs/common";',
     "linkedin.com/company/acme is the page",
+    "Dear Hiring Manager, I am applying for the role.",
+    "Hello Admissions Committee,",
   ])("takes no everyday word, place or modal verb for a name: %j", (text) => expectNone("PERSON_NAME", text));
 
   it.each([

@@ -60,7 +60,7 @@ export const NAME_WORDS: ReadonlySet<string> = new Set([
   "me",
 ]);
 const RUN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_'’@./-])(?:${WORD}|${INITIAL})(?:(?:\s+${PARTICLE})*[ \t]+(?:${WORD}|${INITIAL}))*(?![\p{L}\p{N}_@]|['’]\p{Lu})`,
+  String.raw`(?<![\p{L}\p{N}_@./-]|[\p{L}\p{N}_]['’])(?:${WORD}|${INITIAL})(?:(?:\s+${PARTICLE})*[ \t]+(?:${WORD}|${INITIAL}))*(?![\p{L}\p{N}_@]|['’]\p{Lu})`,
   "uy",
 );
 const RUN_WORD = new RegExp(`${WORD}|${INITIAL}|${PARTICLE}`, "gu");
@@ -76,6 +76,16 @@ const GREETINGS = new Set(
   "dear hi hello hey hiya heya howdy yo greetings thanks thank thx thanx ty cheers congrats congratulations welcome bye".split(
     " ",
   ),
+);
+/** Who a greeting addresses when it names no one: "Dear Hiring Manager", "Hello Admissions Committee", "Hi Team". */
+const GENERIC_ADDRESSEES = new Set(
+  (
+    "hiring manager managers team committee sir sirs madam madame recruiter recruiters customer customers colleague " +
+    "colleagues friend friends all everyone everybody members board editor editors reviewer reviewers organizer " +
+    "organizers organiser organisers admissions support hr human resources valued user users applicant applicants " +
+    "candidate candidates parents students neighbours neighbors residents client clients partners sponsor sponsors " +
+    "host hosts officer department office staff folks guys"
+  ).split(" "),
 );
 /** Verbs that, opening a run at the start of a sentence, take a person: "Ask Ilaria", "Tell Iker". */
 const RUN_VERBS = new Set(
@@ -830,6 +840,8 @@ function detectRun(text: string, runStart: number, runText: string, out: Detecti
   const words = all.slice(i);
   const first = words[0];
   if (first === undefined || isParticle(first)) return [];
+  // "Dear Hiring Manager", "Hello Admissions Committee": a greeting to a role, not to a person.
+  if (strong && words.some((word) => GENERIC_ADDRESSEES.has(word.lower))) return [];
   // A title left alone after a greeting or a verb ("Dear Mr. Nakamura", "Ask Dr. Okafor"): the name's own run follows.
   if (words.length === 1 && TITLES.has(first.text.endsWith(".") ? first.text.slice(0, -1).toLowerCase() : first.lower))
     return [];
@@ -898,8 +910,14 @@ function isAsciiLetter(c: number): boolean {
  */
 function simpleRunEnd(text: string, start: number): number {
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-  // RUN's lookbehind: not after _ ' @ . / - (letters and digits never precede a site).
-  if (before === 95 || before === 39 || before === 64 || before === 46 || before === 47 || before === 45) return NO_RUN;
+  // RUN's lookbehind: not after _ @ . / - (letters and digits never precede a site), nor after an apostrophe that
+  // follows a letter, digit or '_' ("O'Brien", "don't"); an opening quote is fine ("VALUES ('Laura Chen'").
+  if (before === 95 || before === 64 || before === 46 || before === 47 || before === 45) return NO_RUN;
+  if (before === 39 && start > 1) {
+    const quoted = text.charCodeAt(start - 2);
+    if (quoted > 127) return PATTERN;
+    if (isAsciiLetter(quoted) || (quoted >= 48 && quoted <= 57) || quoted === 95) return NO_RUN;
+  }
   if (!isUpperAscii(text.charCodeAt(start))) return PATTERN;
   let end = simpleWordEnd(text, start);
   if (end < 0) return startsNoWord(text, start) ? NO_RUN : PATTERN;
