@@ -281,6 +281,14 @@ describe("PERSON_NAME", () => {
     // In single quotes, as code and SQL write strings.
     ["INSERT INTO users (name) VALUES ('Laura Chen');", "Laura Chen"],
     ["name = 'Laura Chen'", "Laura Chen"],
+    // After curly quotes, guillemets, dashes, Spanish question marks and Markdown emphasis.
+    ["Thanks to “Laura Chen” for the help.", "Laura Chen"],
+    ["Thanks to ‘Laura Chen’ for the help.", "Laura Chen"],
+    ["«Laura Chen» a écrit.", "Laura Chen"],
+    ["¿Laura Chen vendrá?", "Laura Chen"],
+    ["Thanks,—Laura Chen", "Laura Chen"],
+    ["Thanks to _Laura Chen_ for the help.", "Laura Chen"],
+    ["Attendees:\n-Laura Chen", "Laura Chen"],
     ["Hi, I'm Priya and I need help.", "Priya"],
     ["Dear Dr. Okafor, thank you.", "Okafor"],
     ["Best regards,\nAna Souza", "Ana Souza"],
@@ -364,6 +372,7 @@ describe("PERSON_NAME", () => {
     'import { Module } from "@nestjs/common";',
     "linkedin.com/company/acme is the page",
     "Dear Hiring Manager, I am applying for the role.",
+    "Use snake_Case, call my_Function and set e-Mail.",
     "Hello Admissions Committee,",
   ])("takes no everyday word, place or modal verb for a name: %j", (text) => expectNone("PERSON_NAME", text));
 

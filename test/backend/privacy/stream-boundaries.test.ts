@@ -43,6 +43,8 @@ const VALUES = [
   "Dr. Okafor",
   "Maria de la Cruz",
   "my name is tommaso rossi",
+  "“Tommaso Rossi”",
+  "_Tommaso Rossi_",
   "Dear 김민준",
   "김민준 씨에게",
   "我叫王小明",

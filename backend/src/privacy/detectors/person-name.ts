@@ -60,7 +60,7 @@ export const NAME_WORDS: ReadonlySet<string> = new Set([
   "me",
 ]);
 const RUN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_@./-]|[\p{L}\p{N}_]['’])(?:${WORD}|${INITIAL})(?:(?:\s+${PARTICLE})*[ \t]+(?:${WORD}|${INITIAL}))*(?![\p{L}\p{N}_@]|['’]\p{Lu})`,
+  String.raw`(?<![\p{L}\p{N}\p{M}@./]|[\p{L}\p{N}\p{M}_]['’_-])(?:${WORD}|${INITIAL})(?:(?:\s+${PARTICLE})*[ \t]+(?:${WORD}|${INITIAL}))*(?![\p{L}\p{N}@]|_[\p{L}\p{N}_]|['’]\p{Lu})`,
   "uy",
 );
 const RUN_WORD = new RegExp(`${WORD}|${INITIAL}|${PARTICLE}`, "gu");
@@ -910,10 +910,13 @@ function isAsciiLetter(c: number): boolean {
  */
 function simpleRunEnd(text: string, start: number): number {
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-  // RUN's lookbehind: not after _ @ . / - (letters and digits never precede a site), nor after an apostrophe that
-  // follows a letter, digit or '_' ("O'Brien", "don't"); an opening quote is fine ("VALUES ('Laura Chen'").
-  if (before === 95 || before === 64 || before === 46 || before === 47 || before === 45) return NO_RUN;
-  if (before === 39 && start > 1) {
+  // RUN's lookbehind: not after @ . / (letters and digits never precede a site), nor after an apostrophe, '_' or '-'
+  // that follows a letter, digit or '_' ("O'Brien", "don't", "snake_Case", "e-Mail"); one that opens a quote, an
+  // emphasis or a list item is fine ("VALUES ('Laura Chen'", "_Laura Chen_", "-Laura Chen"). A non-ASCII character
+  // before the site is left to the pattern.
+  if (before > 127) return PATTERN;
+  if (before === 64 || before === 46 || before === 47) return NO_RUN;
+  if ((before === 39 || before === 95 || before === 45) && start > 1) {
     const quoted = text.charCodeAt(start - 2);
     if (quoted > 127) return PATTERN;
     if (isAsciiLetter(quoted) || (quoted >= 48 && quoted <= 57) || quoted === 95) return NO_RUN;
@@ -923,6 +926,8 @@ function simpleRunEnd(text: string, start: number): number {
   if (end < 0) return startsNoWord(text, start) ? NO_RUN : PATTERN;
   // A first word glued to a letter, digit, '_' or '@' fails RUN's lookahead at every length ("JavaScript", "Abc1"),
   // unless it is the prefix of "McDonald" or "MacArthur".
+  // A '_' after it closes an emphasis ("_Laura Chen_") unless a word goes on after it: the pattern decides.
+  if (text.charCodeAt(end) === 95) return PATTERN;
   if (end < text.length && gluedAfter(text.charCodeAt(end)) && !mayBeNamePrefix(text, start, end)) return NO_RUN;
   while (end >= 0) {
     if (end === text.length) return end;
@@ -973,7 +978,8 @@ function startsNoWord(text: string, start: number): boolean {
   return c < 128 && !isLowerAscii(c) && c !== 46;
 }
 
-/** Whether an ASCII character right after a word makes RUN's lookahead fail: a letter, digit, '_' or '@'. */
+/** Whether an ASCII character right after a word makes RUN's lookahead fail: a letter, digit, '_' (followed by a
+ * word character; simpleRunEnd leaves '_' to the pattern) or '@'. */
 function gluedAfter(c: number): boolean {
   return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 64;
 }

@@ -52,6 +52,7 @@ export const LONG_TOKEN = 14;
 
 const UPPER_NON_ASCII = /\p{Lu}/u;
 const LETTER_NON_ASCII = /\p{L}/u;
+const LETTER_OR_DIGIT_NON_ASCII = /^[\p{L}\p{N}\p{M}]$/u;
 
 const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
 /** One buffer for the trigrams of every scan (see TextScan.trigrams). */
@@ -151,7 +152,7 @@ export function scanText(text: string): TextScan {
       group = 0;
     } else if (c >= 65 && c <= 90) {
       group = 0;
-      if (!isWordCode(previous)) capitals.push(i);
+      if (!isWordCode(previous) || (previous > 127 && !isLetterOrDigitAt(text, i - 1))) capitals.push(i);
     } else if (c >= 48 && c <= 57) {
       digits++;
       if (previous < 48 || previous > 57) numbers.push(i);
@@ -162,7 +163,12 @@ export function scanText(text: string): TextScan {
       if (c === 0x130 || c === 0x212a) trigramsKnown = false;
       else if (c >= 0x30a0 && c <= 0xd7a3 && isCjkLetter(c)) cjk = true;
       const ch = text[i] as string;
-      if (LETTER_NON_ASCII.test(ch) && !isWordCode(previous) && UPPER_NON_ASCII.test(ch)) capitals.push(i);
+      if (
+        LETTER_NON_ASCII.test(ch) &&
+        (!isWordCode(previous) || (previous > 127 && !isLetterOrDigitAt(text, i - 1))) &&
+        UPPER_NON_ASCII.test(ch)
+      )
+        capitals.push(i);
     } else {
       if (c === 64) ats.push(i);
       else if (c === 58) colons++;
@@ -191,6 +197,17 @@ export function scanText(text: string): TextScan {
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Whether the non-ASCII character ending at `index` is a letter or digit (a curly quote, a guillemet, a dash or an
+ * inverted question mark is not: "“Laura Chen”", "¿Laura", "—Laura" start words). A low surrogate is taken with its
+ * high one.
+ */
+function isLetterOrDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  const start = (code & 0xfc00) === 0xdc00 && index > 0 ? index - 1 : index;
+  return LETTER_OR_DIGIT_NON_ASCII.test(text.slice(start, index + 1));
 }
 
 /** Whether a character code is a letter or digit (ASCII, or any non-ASCII, conservatively). */
