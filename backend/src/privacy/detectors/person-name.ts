@@ -15,6 +15,7 @@
 // when it is confident ("Who should sit next to Tommaso?", "Colton Langley joined", "Ruiqi from the gym"; a lone
 // word opening a sentence only if it is no everyday or English word, place or product).
 import { readFileSync } from "node:fs";
+import { detectCasualNames } from "./casual-names.js";
 import { detectCjkNames } from "./cjk-names.js";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
@@ -1056,22 +1057,33 @@ export function personNameCandidates(text: string): NameCandidate[] {
   return candidates;
 }
 
+/**
+ * Whether a text writes in lower case, as casual chat does: it has no capitalised word, or its first letter is lower
+ * case ("talked to priya yesterday"). Names there may be in lower case too (casual-names.ts).
+ */
+function writesInLowerCase(scan: TextScan): boolean {
+  if (scan.capitals.length === 0) return true;
+  const text = scan.text;
+  for (let i = 0; i < text.length && i < 16; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 65 && c <= 90) return false;
+  }
+  return false;
+}
+
 /** LinkedIn profile addresses (mentions.ts) hold a person's name. */
 const PROFILE_GATE = new WordGate(["linkedin"]);
 
 export const personNameDetector: Detector = {
   category: "PERSON_NAME",
-  // Names start at a capitalised word, follow a lower-case cue ("my name is priya") or an '@' ("@rafaela").
-  mayMatch: (scan) =>
-    scan.capitals.length > 0 ||
-    scan.ats.length > 0 ||
-    scan.cjk ||
-    LOWER_CASE_CUE_GATE.mayContain(scan.trigrams) ||
-    PROFILE_GATE.mayContain(scan.trigrams),
+  // Any text with a word may hold one: a text without capitals writes in lower case, and its names may be too.
+  mayMatch: (scan) => scan.tokens > 0,
   detect(scan: TextScan, out: Detection[]): void {
     detectNames(scan, out, scorerJudge);
     if (scan.ats.length > 0) detectMentions(scan.text, scan.ats, out);
     if (scan.cjk) detectCjkNames(scan.text, out, cueEndsBefore);
+    if (writesInLowerCase(scan)) detectCasualNames(scan.text, out);
     if (PROFILE_GATE.mayContain(scan.trigrams) && scan.lower.includes("linkedin.com/in/")) {
       detectProfileLinks(scan.text, out);
     }
