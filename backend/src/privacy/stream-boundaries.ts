@@ -8,7 +8,7 @@
 //      characters), or every word since the stream began, are
 //        - lower-case words without digits that no value can contain (not a month, a street or unit word, a name
 //          particle or a name cue), the very last one not able to start or continue a value either (not a seed word,
-//          a given name, or the "at" or "dot" of a spelled-out email address): a value that straddles the cut would
+//          a given name of any lexicon, or the "at" or "dot" of a spelled-out email address): a value that straddles the cut would
 //          have to contain that last word; or our own
 //          placeholders, which no value can overlap; or calls in code (`delegate(yourAddress)`), which are values
 //          only as a whole, after a cue such as "password:";
@@ -23,6 +23,7 @@
 import { CATEGORIES } from "./categories.js";
 import { MONTHS } from "./detectors/date-of-birth.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./detectors/first-names.js";
+import { isLexiconGivenName } from "./detectors/name-lexicon.js";
 import { NAME_RIGHT_CONTEXT_CHARS, NAME_WORDS } from "./detectors/person-name.js";
 import { MAX_PEM_LENGTH } from "./detectors/private-key.js";
 import { BIP39_WORDS } from "./detectors/seed-phrase.js";
@@ -74,7 +75,14 @@ export function isInertToken(token: string, last: boolean): boolean {
   if (MONTHS.has(word) || ADDRESS_WORDS.has(word) || NAME_WORDS.has(word)) return false;
   return (
     !last ||
-    !(BIP39_WORDS.has(word) || FIRST_NAMES.has(word) || AMBIGUOUS_FIRST_NAMES.has(word) || SPELLED_WORDS.has(word))
+    !(
+      BIP39_WORDS.has(word) ||
+      FIRST_NAMES.has(word) ||
+      AMBIGUOUS_FIRST_NAMES.has(word) ||
+      SPELLED_WORDS.has(word) ||
+      // A lower-case given name before a verb of speech ("tommaso said", casual-names.ts).
+      isLexiconGivenName(word)
+    )
   );
 }
 

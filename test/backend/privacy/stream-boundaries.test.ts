@@ -44,6 +44,8 @@ const VALUES = [
   "Maria de la Cruz",
   "my name is tommaso rossi",
   "“Tommaso Rossi”",
+  "tommaso said it",
+  "talked to oluwaseun",
   "_Tommaso Rossi_",
   "Dear 김민준",
   "김민준 씨에게",
