@@ -16,9 +16,9 @@ const SEGWIT = /(?<![\p{L}\p{N}_])(?:bc|tb|ltc|BC|TB|LTC)1[02-9ac-hj-np-zAC-HJ-N
 /** An ENS name: labels of letters, digits and hyphens, the last before `.eth` three characters or more. */
 const ENS_NAME =
   /(?<![\p{L}\p{N}_.@-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9][a-z0-9-]+[a-z0-9]\.eth(?![\p{L}\p{N}_-]|\.[\p{L}\p{N}])/giu;
-/** Whether a text may hold an ENS name: a native search, cheaper than the trigram gate for one short word. */
+/** Whether a text may hold an ENS name (written in lower case, as ENS normalises them): one native search. */
 function mayHoldEns(text: string): boolean {
-  return text.includes(".eth") || text.includes(".ETH");
+  return text.includes(".eth");
 }
 /** Version bytes: Bitcoin P2PKH, P2SH and their testnet ones; Litecoin P2PKH and P2SH; Dogecoin P2PKH. */
 const BASE58_VERSIONS = new Set([0x00, 0x05, 0x6f, 0xc4, 0x30, 0x32, 0x1e]);
@@ -162,7 +162,10 @@ export const cryptoAddressDetector: Detector = {
         // A version byte, 20 bytes of hash and 4 of checksum: check the version and size before hashing. An `r`
         // word may be an XRP address, in Ripple's alphabet.
         const word = match[0];
-        const bytes = base58Decode(word.charCodeAt(0) === 114 ? fromRippleAlphabet(word) : word);
+        const first = word.charCodeAt(0);
+        // Litecoin and Dogecoin addresses have 34 characters: other words starting with L, M or D need no hashing.
+        if ((first === 76 || first === 77 || first === 68) && word.length !== 34) return;
+        const bytes = base58Decode(first === 114 ? fromRippleAlphabet(word) : word);
         if (bytes?.length !== 25 || !BASE58_VERSIONS.has(bytes[0] as number) || !base58ChecksumValid(bytes)) return;
         pushAddress(out, offset + match.index, offset + match.index + match[0].length, PRIORITY.checksum);
       },

@@ -46,28 +46,46 @@ januari februari maart mei augustus`
 /** Month names and English abbreviations, lower case. */
 export const MONTHS: ReadonlySet<string> = new Set([...MONTH_NAMES, ...OTHER_MONTH_NAMES]);
 
-const MONTH_FORMS = [...MONTHS].flatMap((m) => [m, m.toUpperCase(), `${m.charAt(0).toUpperCase()}${m.slice(1)}`]);
-const MONTH = `(?:${MONTH_FORMS.join("|")})\\.?`;
+/** Each month name in lower case, upper case and capitalised. */
+function monthForms(names: Iterable<string>): string[] {
+  return [...names].flatMap((m) => [m, m.toUpperCase(), `${m.charAt(0).toUpperCase()}${m.slice(1)}`]);
+}
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:19|20)\d\d`;
-const DATE_SHAPES = [
-  String.raw`${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])`,
-  String.raw`(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:${YEAR}|\d\d)`,
-  // A two-digit year after a month name ("14 Mar 88", "March 14, '88"), as forms write a date of birth; "3. März
-  // 1975", "3 de febrero de 1975", "3 di marzo 1975" in other languages.
-  String.raw`${DAY}\.?(?:\s+(?:of|de|di))?[\s-]+${MONTH}(?:,?[\s-]+(?:de\s+)?(?:${YEAR}|'?\d\d))?`,
-  String.raw`${MONTH}\s+${DAY}(?:,?\s+${YEAR}|,\s*'?\d\d|\s+'\d\d)?`,
-];
+/** The shapes of a date whose month names are `monthNames`. */
+function dateShapes(monthNames: Iterable<string>): string[] {
+  const MONTH = `(?:${monthForms(monthNames).join("|")})\\.?`;
+  return [
+    String.raw`${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])`,
+    String.raw`(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:${YEAR}|\d\d)`,
+    // A two-digit year after a month name ("14 Mar 88", "March 14, '88"), as forms write a date of birth; "3. März
+    // 1975", "3 de febrero de 1975", "3 di marzo 1975" in other languages.
+    String.raw`${DAY}\.?(?:\s+(?:of|de|di))?[\s-]+${MONTH}(?:,?[\s-]+(?:de\s+)?(?:${YEAR}|'?\d\d))?`,
+    String.raw`${MONTH}\s+${DAY}(?:,?\s+${YEAR}|,\s*'?\d\d|\s+'\d\d)?`,
+  ];
+}
 /**
  * A date in any of the shapes above, on its own (not inside a longer number or word). Sticky: tried only where a date
  * can start (dateStarts), which is much cheaper than trying the lookbehind at every position of the text.
  */
-const DATE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}./-])(?:${DATE_SHAPES.map((shape) => `(?:${shape})`).join("|")})(?![\p{L}\p{N}]|[./-]\d)`,
-  "uy",
-);
+function dateRegex(monthNames: Iterable<string>): RegExp {
+  return new RegExp(
+    String.raw`(?<![\p{L}\p{N}./-])(?:${dateShapes(monthNames)
+      .map((shape) => `(?:${shape})`)
+      .join("|")})(?![\p{L}\p{N}]|[./-]\d)`,
+    "uy",
+  );
+}
+
+/**
+ * Dates with English month names, and with those of every language: a text with a cue of another language only
+ * ("né le", "Geburtsdatum") pays for the longer list.
+ */
+const DATE = dateRegex(MONTH_NAMES);
+const DATE_ANY_LANGUAGE = dateRegex(MONTHS);
 /** The first three characters of each month form (monthKey): what a date that starts with a letter starts with. */
-const MONTH_PREFIXES: ReadonlySet<number> = new Set(MONTH_FORMS.map((form) => monthKey(form, 0)));
+const MONTH_PREFIXES: ReadonlySet<number> = new Set(monthForms(MONTH_NAMES).map((form) => monthKey(form, 0)));
+const MONTH_PREFIXES_ANY_LANGUAGE: ReadonlySet<number> = new Set(monthForms(MONTHS).map((form) => monthKey(form, 0)));
 
 /** Three ASCII characters as one small number, -1 if one is not ASCII. */
 function monthKey(text: string, at: number): number {
@@ -90,7 +108,7 @@ function isAsciiAlphanumeric(c: number): boolean {
  * start of a word. DATE's lookbehind rejects any other position (a letter or digit before); non-ASCII neighbours are
  * left to it.
  */
-function dateStarts(text: string): number[] {
+function dateStarts(text: string, monthPrefixes: ReadonlySet<number>): number[] {
   const starts: number[] = [];
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
@@ -98,7 +116,7 @@ function dateStarts(text: string): number[] {
     if (c >= 48 && c <= 57) {
       if (!(previous >= 48 && previous <= 57)) starts.push(i);
     } else if (isAsciiLetter(c) && !isAsciiAlphanumeric(previous) && i + 3 <= text.length) {
-      if (MONTH_PREFIXES.has(monthKey(text, i))) starts.push(i);
+      if (monthPrefixes.has(monthKey(text, i))) starts.push(i);
     }
     previous = c;
   }
@@ -170,9 +188,10 @@ const TWO_DIGIT_YEAR = /^\d[\s\S]*\p{L}\.?,?[\s-]+'?\d\d$|,\s*'?\d\d$|'\d\d$/u;
  * Without one of these in the lower-case text, no date is a date of birth: the words of the cues (and "nee"), or
  * `\bb\.` (" b." stands for it in its gate).
  */
-const CUE_WORDS = new WordSearch([
-  ..."birth born dob d.o.b bday b-day née nee geboren geburts nacid nacimiento nato nata nascit nascid".split(" "),
-  ..."nascimento naissance geboorte".split(" "),
+const CUE_WORDS = new WordSearch("birth born dob d.o.b bday b-day".split(" "));
+/** The cue words of other languages: with one, month names of every language count. */
+const OTHER_CUE_WORDS = new WordSearch([
+  ..."née nee geboren geburts nacid nacimiento nato nata nascit nascid nascimento naissance geboorte".split(" "),
   // "né le …": the word and the space after it make three characters.
   "né ",
 ]);
@@ -183,15 +202,22 @@ export const dateOfBirthDetector: Detector = {
   category: "DATE_OF_BIRTH",
   mayMatch(scan: TextScan): boolean {
     if (scan.digits < 1) return false;
-    return CUE_WORDS.foundIn(scan) || (INITIAL_B_GATE.mayContain(scan.trigrams) && INITIAL_B.test(scan.lower));
+    return (
+      CUE_WORDS.foundIn(scan) ||
+      OTHER_CUE_WORDS.foundIn(scan) ||
+      (INITIAL_B_GATE.mayContain(scan.trigrams) && INITIAL_B.test(scan.lower))
+    );
   },
-  detect({ text }: TextScan, out: Detection[]): void {
+  detect(scan: TextScan, out: Detection[]): void {
+    const text = scan.text;
+    const anyLanguage = OTHER_CUE_WORDS.foundIn(scan);
+    const date = anyLanguage ? DATE_ANY_LANGUAGE : DATE;
     let previousEnd = 0;
     // A global scan, as matchAtSites: a date hides the starts inside it.
-    for (const start of dateStarts(text)) {
+    for (const start of dateStarts(text, anyLanguage ? MONTH_PREFIXES_ANY_LANGUAGE : MONTH_PREFIXES)) {
       if (start < previousEnd) continue;
-      DATE.lastIndex = start;
-      const match = DATE.exec(text);
+      date.lastIndex = start;
+      const match = date.exec(text);
       if (match === null) continue;
       const value = match[0];
       const end = start + value.length;
