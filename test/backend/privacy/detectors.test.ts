@@ -289,6 +289,9 @@ describe("PERSON_NAME", () => {
     ["Thanks,—Laura Chen", "Laura Chen"],
     ["Thanks to _Laura Chen_ for the help.", "Laura Chen"],
     ["Attendees:\n-Laura Chen", "Laura Chen"],
+    // A slash between names; a family name in capitals after a given name.
+    ["Owners: Laura Chen/Priya Raman", "Priya Raman"],
+    ["Jean Dupont et Marie CURIE", "Marie CURIE"],
     ["Hi, I'm Priya and I need help.", "Priya"],
     ["Dear Dr. Okafor, thank you.", "Okafor"],
     ["Best regards,\nAna Souza", "Ana Souza"],
@@ -351,10 +354,11 @@ describe("PERSON_NAME", () => {
   });
 
   it.each([
+    ["Thanks Priya CEO", "Priya"],
     ["I'm seeing Dr. Okonjo tomorrow.", "Okonjo"],
     ["Dear Mr. Nakamura, thank you for your letter.", "Nakamura"],
     ["Ask Dr. Oyelaran-Brooks about it.", "Oyelaran-Brooks"],
-  ])("takes the name after a title, not the title, in %j", (text, value) => {
+  ])("takes the name, not a title or role next to it, in %j", (text, value) => {
     expect(detect(text, ["PERSON_NAME"]).map((span) => text.slice(span.start, span.end))).toEqual([value]);
   });
 
@@ -373,6 +377,7 @@ describe("PERSON_NAME", () => {
     "linkedin.com/company/acme is the page",
     "Dear Hiring Manager, I am applying for the role.",
     "Use snake_Case, call my_Function and set e-Mail.",
+    "Open src/Components/UserCard.tsx and https://example.com/Products/Shoes",
     "Hello Admissions Committee,",
   ])("takes no everyday word, place or modal verb for a name: %j", (text) => expectNone("PERSON_NAME", text));
 

@@ -61,7 +61,7 @@ export const NAME_WORDS: ReadonlySet<string> = new Set([
   "me",
 ]);
 const RUN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}\p{M}@./]|[\p{L}\p{N}\p{M}_]['’_-])(?:${WORD}|${INITIAL})(?:(?:\s+${PARTICLE})*[ \t]+(?:${WORD}|${INITIAL}))*(?![\p{L}\p{N}@]|_[\p{L}\p{N}_]|['’]\p{Lu})`,
+  String.raw`(?<![\p{L}\p{N}\p{M}@.]|[\p{L}\p{N}\p{M}_]['’_-])(?:${WORD}|${INITIAL})(?:(?:\s+${PARTICLE})*[ \t]+(?:${WORD}|${INITIAL}))*(?![\p{L}\p{N}@]|_[\p{L}\p{N}_]|['’]\p{Lu})`,
   "uy",
 );
 const RUN_WORD = new RegExp(`${WORD}|${INITIAL}|${PARTICLE}`, "gu");
@@ -911,12 +911,13 @@ function isAsciiLetter(c: number): boolean {
  */
 function simpleRunEnd(text: string, start: number): number {
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-  // RUN's lookbehind: not after @ . / (letters and digits never precede a site), nor after an apostrophe, '_' or '-'
+  // RUN's lookbehind: not after @ or . (letters and digits never precede a site), nor after an apostrophe, '_' or '-'
   // that follows a letter, digit or '_' ("O'Brien", "don't", "snake_Case", "e-Mail"); one that opens a quote, an
-  // emphasis or a list item is fine ("VALUES ('Laura Chen'", "_Laura Chen_", "-Laura Chen"). A non-ASCII character
+  // emphasis or a list item is fine ("VALUES ('Laura Chen'", "_Laura Chen_", "-Laura Chen"), as is a slash between
+  // names ("Laura Chen/Priya Raman"; a path's words need evidence to be names like any other). A non-ASCII character
   // before the site is left to the pattern.
   if (before > 127) return PATTERN;
-  if (before === 64 || before === 46 || before === 47) return NO_RUN;
+  if (before === 64 || before === 46) return NO_RUN;
   if ((before === 39 || before === 95 || before === 45) && start > 1) {
     const quoted = text.charCodeAt(start - 2);
     if (quoted > 127) return PATTERN;
@@ -1119,7 +1120,37 @@ function detectNames(scan: TextScan, out: Detection[], judge: Judge): void {
   if (rejected.length > 0) addJoinedNames(text, out, out.slice(before), rejected);
   if (out.length > before && scan.colon) addInvertedNames(text, out, before);
   if (out.length > before) addListedNames(text, out, before);
+  if (out.length > before) addFamilyNamesInCapitals(text, out, before);
   detectLowerCaseNames(scan, out);
+}
+
+/** Words in capitals after a name that are titles, degrees, roles or abbreviations, not a family name. */
+const CAPITALS_NOT_FAMILY: ReadonlySet<string> = new Set(
+  (
+    "CEO CTO CFO COO CIO CMO CPO CISO VP SVP EVP HR IT PM QA PHD MBA MD USA UK EU UN NYC API SDK CPA RN DDS ESQ JR SR " +
+    "III IV OK FYI ASAP PDF CSV SQL AWS GCP AM PM ET PT GMT UTC CET"
+  ).split(" "),
+);
+
+/**
+ * "Laura CHEN", "Jean DUPONT": a given name found alone, then a family name in capitals (as French and formal lists
+ * write them) is one name. The capitals need three letters or more and must not be a title or an abbreviation.
+ */
+function addFamilyNamesInCapitals(text: string, out: Detection[], before: number): void {
+  const found = out.length;
+  for (let i = before; i < found; i++) {
+    const name = out[i] as Detection;
+    if (text.charCodeAt(name.end) !== 32 || !ONE_WORD.test(text.slice(name.start, name.end))) continue;
+    const next = CAPITALS_SECOND_WORD.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS));
+    const family = next?.[1];
+    if (next === null || family === undefined || family.length < 3 || CAPITALS_NOT_FAMILY.has(family)) continue;
+    out.push({
+      category: "PERSON_NAME",
+      start: name.start,
+      end: name.end + next[0].length,
+      priority: PRIORITY.personName,
+    });
+  }
 }
 
 /** ", ", " and ", " or ", " & " then one capitalised word that no other follows (group 1 the word). */
