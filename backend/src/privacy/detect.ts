@@ -1,8 +1,9 @@
-// Finds the sensitive spans of a text: runs the detectors of the selected categories and keeps a set of spans that
-// do not overlap (higher priority first, then the longer span, then the earlier one). Spans that overlap a
-// placeholder of ours are dropped, so redacting twice changes nothing. Internal: the public API reports categories and
-// counts, never offsets.
+// Finds the sensitive spans of a text: runs the detectors of the selected categories (on the text with look-alike
+// characters folded to ASCII, ascii-fold.ts) and keeps a set of spans that do not overlap (higher priority first,
+// then the longer span, then the earlier one). Spans that overlap a placeholder of ours are dropped, so redacting
+// twice changes nothing. Internal: the public API reports categories and counts, never offsets.
 import type { Category } from "./categories.js";
+import { foldLookAlikes } from "./detectors/ascii-fold.js";
 import type { Detection, Detector } from "./detectors/detection.js";
 import { DETECTORS } from "./detectors/index.js";
 import { scanText } from "./detectors/text-scan.js";
@@ -33,7 +34,9 @@ function byStart(a: Detection, b: Detection): number {
 /** The non-overlapping sensitive spans of `text` for `categories`, in text order. */
 export function detect(text: string, categories: readonly Category[]): Detection[] {
   const found: Detection[] = [];
-  const scan = scanText(text);
+  let scan = scanText(text);
+  // Full-width forms and dashes between digits are read as ASCII; the folded text has the same offsets.
+  if (scan.foldable) scan = scanText(foldLookAlikes(text));
   for (const detector of detectorsOf(categories)) {
     if (detector.mayMatch(scan)) detector.detect(scan, found);
   }

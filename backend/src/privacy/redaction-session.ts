@@ -2,6 +2,7 @@
 // never serialised: JSON.stringify and console.log show only how many placeholders it holds.
 import { inspect } from "node:util";
 import type { Category } from "./categories.js";
+import { foldLookAlikes } from "./detectors/ascii-fold.js";
 import { PrivacyError } from "./errors.js";
 import { formatPlaceholder, PLACEHOLDER } from "./placeholder.js";
 
@@ -26,12 +27,13 @@ function compact(value: string): string {
 function valueKey(category: Category, value: string): string {
   switch (category) {
     case "EMAIL":
-      return value.toLowerCase();
+      return foldLookAlikes(value).toLowerCase();
     case "PHONE":
     case "PAYMENT_CARD":
     case "IBAN":
     case "US_SSN":
-      return compact(value);
+      // Full-width digits and letters count as theirs ("０９０…" and "090…" are one value).
+      return compact(foldLookAlikes(value));
     default:
       return value;
   }

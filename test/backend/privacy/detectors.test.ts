@@ -4,6 +4,7 @@ import { generateCorpus } from "../../../backend/bench/privacy/corpus.js";
 import { Random } from "../../../backend/bench/privacy/values.js";
 import { CATEGORIES, type Category } from "../../../backend/src/privacy/categories.js";
 import { detect } from "../../../backend/src/privacy/detect.js";
+import { foldLookAlikes } from "../../../backend/src/privacy/detectors/ascii-fold.js";
 import { base58CheckDecode, base58CheckEncode } from "../../../backend/src/privacy/detectors/base58check.js";
 import { segwitAddressEncode, segwitAddressValid } from "../../../backend/src/privacy/detectors/bech32.js";
 import type { Detection } from "../../../backend/src/privacy/detectors/detection.js";
@@ -567,6 +568,25 @@ describe("SECRET", () => {
     "the code is broken since the last deploy",
     "the source code is on GitHub",
   ])("leaves %j alone", (text) => expectNone("SECRET", text));
+});
+
+describe("look-alike characters", () => {
+  it.each([
+    ["PHONE", "Call 415–555–0132 today", "415–555–0132"],
+    ["PHONE", "Call 415‑555‑0132 today", "415‑555‑0132"],
+    ["PHONE", "電話 ０９０－１２３４－５６７８", "０９０－１２３４－５６７８"],
+    ["PHONE", "電話：０９０　１２３４　５６７８", "０９０　１２３４　５６７８"],
+    ["EMAIL", "mail jane＠example.com", "jane＠example.com"],
+    ["PAYMENT_CARD", "card 4111–1111–1111–1111", "4111–1111–1111–1111"],
+    ["US_SSN", "SSN 078–05–1120", "078–05–1120"],
+    ["IP_ADDRESS", "IP 192․168․0․1", "192․168․0․1"],
+  ] as const)("reads %s in %j as ASCII, offsets unchanged", (category, text, value) =>
+    expectFound(category, text, value),
+  );
+
+  it("keeps a dash between words a dash", () => {
+    expect(foldLookAlikes("Laura Chen—our lead—agreed; pages 12–14")).toBe("Laura Chen—our lead—agreed; pages 12-14");
+  });
 });
 
 describe("values in comma-separated rows", () => {

@@ -9,6 +9,12 @@ const PROMPT =
   "call +44 20 7946 0958 or +442079460958.";
 
 describe("redact", () => {
+  it("gives a number the same placeholder in full-width and ASCII digits, and different numbers different ones", () => {
+    const session = new RedactionSession();
+    const text = "call ０９０－１２３４－５６７８ or 090-1234-5678, not ０８０－９８７６－５４３２";
+    expect(redact(text, { categories: ["PHONE"], session }).text).toBe("call [PHONE_1] or [PHONE_1], not [PHONE_2]");
+  });
+
   it("replaces values with typed, numbered placeholders; the same value gets the same one", () => {
     const session = new RedactionSession();
     const result = redact(PROMPT, { session });

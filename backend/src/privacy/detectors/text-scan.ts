@@ -2,6 +2,7 @@
 // capitalised words, '@', long tokens). Detectors try their patterns at those sites only (sticky regexes) instead of
 // each scanning the whole text, and skip the text altogether when it cannot hold their values.
 
+import { isFoldable } from "./ascii-fold.js";
 import { isCjkLetter } from "./cjk-names.js";
 import { charClass, OTHER_CLASS, TRIGRAM_SET_WORDS, trigramBit, trigramOf } from "./word-gate.js";
 
@@ -39,6 +40,8 @@ export interface TextScan {
   readonly letterChain: number;
   /** Whether the text has a letter of Chinese, Japanese katakana or Korean script (cjk-names.ts). */
   readonly cjk: boolean;
+  /** Whether the text has a full-width form or a Unicode dash that ascii-fold.ts would fold. */
+  readonly foldable: boolean;
   /**
    * The trigrams of the text (word-gate.ts), for WordGate; undefined when a character lowers to an ASCII letter
    * (U+0130, U+212A), so that gates cannot tell. Valid until the next scanText call: the buffer is reused, and every
@@ -75,6 +78,7 @@ class Scan implements TextScan {
     readonly longTokens: readonly number[],
     readonly letterChain: number,
     readonly cjk: boolean,
+    readonly foldable: boolean,
     readonly trigrams: Uint32Array | undefined,
   ) {}
 
@@ -102,6 +106,7 @@ export function scanText(text: string): TextScan {
   const longTokens: number[] = [];
   let letterChain = 0;
   let cjk = false;
+  let foldable = false;
   // The chain of letter runs so far: how many runs, where the last one ended, where the current one started.
   let chain = 0;
   let chainEnd = -1;
@@ -162,6 +167,7 @@ export function scanText(text: string): TextScan {
       if (c !== 0xa0) group = 0;
       if (c === 0x130 || c === 0x212a) trigramsKnown = false;
       else if (c >= 0x30a0 && c <= 0xd7a3 && isCjkLetter(c)) cjk = true;
+      else if (isFoldable(c)) foldable = true;
       const ch = text[i] as string;
       if (
         LETTER_NON_ASCII.test(ch) &&
@@ -191,6 +197,7 @@ export function scanText(text: string): TextScan {
     longTokens,
     letterChain,
     cjk,
+    foldable,
     trigramsKnown ? trigrams : undefined,
   );
 }
