@@ -3,7 +3,7 @@
 // then the longer span, then the earlier one). Spans that overlap a placeholder of ours are dropped, so redacting
 // twice changes nothing. Internal: the public API reports categories and counts, never offsets.
 import type { Category } from "./categories.js";
-import { foldLookAlikes } from "./detectors/ascii-fold.js";
+import { foldLookAlikes, isInvisible, stripInvisible } from "./detectors/ascii-fold.js";
 import type { Detection, Detector } from "./detectors/detection.js";
 import { DETECTORS } from "./detectors/index.js";
 import { scanText } from "./detectors/text-scan.js";
@@ -23,6 +23,18 @@ function detectorsOf(categories: readonly Category[]): readonly Detector[] {
   return list;
 }
 
+function hasInvisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isInvisible(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** A span of the stripped text as a span of the original one (invisible characters inside it included). */
+function mapBack(detection: Detection, offsets: Int32Array): Detection {
+  const start = offsets[detection.start] as number;
+  const end = detection.end > detection.start ? (offsets[detection.end - 1] as number) + 1 : start;
+  return { category: detection.category, start, end, priority: detection.priority };
+}
+
 function byPriority(a: Detection, b: Detection): number {
   return b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start;
 }
@@ -35,10 +47,22 @@ function byStart(a: Detection, b: Detection): number {
 export function detect(text: string, categories: readonly Category[]): Detection[] {
   const found: Detection[] = [];
   let scan = scanText(text);
-  // Full-width forms and dashes between digits are read as ASCII; the folded text has the same offsets.
-  if (scan.foldable) scan = scanText(foldLookAlikes(text));
+  let offsets: Int32Array | undefined;
+  if (scan.foldable) {
+    // Look-alikes are read as ASCII (same offsets); invisible characters are left out, and the spans mapped back.
+    let folded = foldLookAlikes(text);
+    if (hasInvisible(folded)) {
+      const stripped = stripInvisible(folded);
+      folded = stripped.text;
+      offsets = stripped.offsets;
+    }
+    scan = scanText(folded);
+  }
   for (const detector of detectorsOf(categories)) {
     if (detector.mayMatch(scan)) detector.detect(scan, found);
+  }
+  if (offsets !== undefined) {
+    for (let i = 0; i < found.length; i++) found[i] = mapBack(found[i] as Detection, offsets);
   }
   if (found.length === 0) return found;
   if (scan.bracket) {

@@ -584,6 +584,16 @@ describe("look-alike characters", () => {
     expectFound(category, text, value),
   );
 
+  it.each([
+    ["EMAIL", "email: jane\u200b@example.com", "jane\u200b@example.com"],
+    ["PHONE", "phone 415\u200b555\u200b0132", "415\u200b555\u200b0132"],
+    ["PAYMENT_CARD", "card 4111\u00ad1111\u00ad1111\u00ad1111", "4111\u00ad1111\u00ad1111\u00ad1111"],
+    ["PERSON_NAME", "name: Laura\u200b Chen", "Laura\u200b Chen"],
+    ["PERSON_NAME", "Best regards,\r\nAna Souza\r\n", "Ana Souza"],
+  ] as const)("reads %s in %j without its invisible characters and Windows line ends", (category, text, value) =>
+    expectFound(category, text, value),
+  );
+
   it("keeps a dash between words a dash", () => {
     expect(foldLookAlikes("Laura Chen—our lead—agreed; pages 12–14")).toBe("Laura Chen—our lead—agreed; pages 12-14");
   });

@@ -9,6 +9,14 @@ const PROMPT =
   "call +44 20 7946 0958 or +442079460958.";
 
 describe("redact", () => {
+  it("restores a value with invisible characters inside exactly as it was written", () => {
+    const session = new RedactionSession();
+    const text = "mail jane\u200b@example.com or call 415\u200b555\u200b0132";
+    const redacted = redact(text, { session });
+    expect(redacted.text).toBe("mail [EMAIL_1] or call [PHONE_1]");
+    expect(session.restore(redacted.text)).toBe(text);
+  });
+
   it("gives a number the same placeholder in full-width and ASCII digits, and different numbers different ones", () => {
     const session = new RedactionSession();
     const text = "call ０９０－１２３４－５６７８ or 090-1234-5678, not ０８０－９８７６－５４３２";

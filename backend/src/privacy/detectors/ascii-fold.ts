@@ -1,11 +1,21 @@
-// Look-alike characters the detectors would not take for their ASCII forms, folded one for one so that every offset
-// stays the same: full-width forms and the ideographic space (`０９０－１２３４－５６７８`, `jane＠example.com`, as
-// Japanese and Chinese input methods type them) and, between two digits, Unicode dashes and the one-dot leader (`415–555–0132`, word processors
-// turn hyphens into en dashes; `192․168․0․1`). A dash between words stays a dash: "Chen—our lead" is prose.
+// Characters the detectors would not read as they are meant:
+//   - look-alikes, folded one for one so that every offset stays the same: full-width forms and the ideographic space
+//     (`０９０－１２３４－５６７８`, `jane＠example.com`, as Japanese and Chinese input methods type them); between two
+//     digits, Unicode dashes and the one-dot leader (`415–555–0132`: word processors turn hyphens into en dashes;
+//     `192․168․0․1`); a carriage return before a line feed (Windows line ends), as a space. A dash between words
+//     stays a dash: "Chen—our lead" is prose.
+//   - invisible characters inside values (zero-width spaces and joiners, the word joiner, the byte-order mark, soft
+//     hyphens: web pages and word processors leave them in copied text, "jane\u200b@example.com"), removed; the
+//     offsets of what remains map back to the text's.
 
 /** Whether a UTF-16 code is one that {@link foldLookAlikes} may change (the first pass records it per text). */
 export function isFoldable(code: number): boolean {
-  return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000 || isDigitSeparator(code);
+  return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000 || isDigitSeparator(code) || isInvisible(code);
+}
+
+/** Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen. */
+export function isInvisible(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0xad;
 }
 
 /** Unicode hyphens and dashes, the minus sign, small and full-width hyphen-minus forms, the one-dot leader. */
@@ -23,7 +33,7 @@ export function foldLookAlikes(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) codes[i] = c - 0xfee0;
-    else if (c === 0x3000) codes[i] = 32;
+    else if (c === 0x3000 || (c === 13 && text.charCodeAt(i + 1) === 10)) codes[i] = 32;
     else if (
       isDigitSeparator(c) &&
       i > 0 &&
@@ -38,4 +48,27 @@ export function foldLookAlikes(text: string): string {
   // In slices: String.fromCharCode takes its arguments on the stack.
   for (let i = 0; i < codes.length; i += 4096) folded += String.fromCharCode(...codes.slice(i, i + 4096));
   return folded;
+}
+
+/** A text without its invisible characters, and where each of its characters (and its end) was in the original. */
+export interface StrippedText {
+  readonly text: string;
+  /** `offsets[i]` is the original index of character `i`; `offsets[text.length]` the original length. */
+  readonly offsets: Int32Array;
+}
+
+/** `text` without the characters {@link isInvisible} names, with the offsets back into `text`. */
+export function stripInvisible(text: string): StrippedText {
+  const offsets = new Int32Array(text.length + 1);
+  let stripped = "";
+  let from = 0;
+  let kept = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isInvisible(text.charCodeAt(i))) continue;
+    stripped += text.slice(from, i);
+    for (let j = from; j < i; j++) offsets[kept++] = j;
+    from = i + 1;
+  }
+  offsets[kept] = text.length;
+  return { text: stripped, offsets: offsets.subarray(0, kept + 1) };
 }

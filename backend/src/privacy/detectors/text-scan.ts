@@ -139,6 +139,8 @@ export function scanText(text: string): TextScan {
       letterRunStart = -1;
     }
     if (c <= 32) {
+      // A carriage return before a line feed reads as a space (ascii-fold.ts): cue patterns expect "\n" line ends.
+      if (c === 13 && i + 1 < length && text.charCodeAt(i + 1) === 10) foldable = true;
       if (c === 32 && group > 0) {
         // A space continues a group of digits.
       } else group = 0;
