@@ -580,17 +580,13 @@ describe("look-alike characters", () => {
     ["PAYMENT_CARD", "card 4111–1111–1111–1111", "4111–1111–1111–1111"],
     ["US_SSN", "SSN 078–05–1120", "078–05–1120"],
     ["IP_ADDRESS", "IP 192․168․0․1", "192․168․0․1"],
-  ] as const)("reads %s in %j as ASCII, offsets unchanged", (category, text, value) =>
-    expectFound(category, text, value),
-  );
-
-  it.each([
+    // Invisible characters inside a value, and Windows line ends.
     ["EMAIL", "email: jane\u200b@example.com", "jane\u200b@example.com"],
     ["PHONE", "phone 415\u200b555\u200b0132", "415\u200b555\u200b0132"],
     ["PAYMENT_CARD", "card 4111\u00ad1111\u00ad1111\u00ad1111", "4111\u00ad1111\u00ad1111\u00ad1111"],
     ["PERSON_NAME", "name: Laura\u200b Chen", "Laura\u200b Chen"],
     ["PERSON_NAME", "Best regards,\r\nAna Souza\r\n", "Ana Souza"],
-  ] as const)("reads %s in %j without its invisible characters and Windows line ends", (category, text, value) =>
+  ] as const)("reads %s in %j as it is meant, offsets in the original", (category, text, value) =>
     expectFound(category, text, value),
   );
 
