@@ -3,7 +3,7 @@
 // then the longer span, then the earlier one). Spans that overlap a placeholder of ours are dropped, so redacting
 // twice changes nothing. Internal: the public API reports categories and counts, never offsets.
 import type { Category } from "./categories.js";
-import { foldLookAlikes, isInvisible, stripInvisible } from "./detectors/ascii-fold.js";
+import { foldLookAlikes, hasEscapeAt, isInvisible, stripInvisible } from "./detectors/ascii-fold.js";
 import type { Detection, Detector } from "./detectors/detection.js";
 import { DETECTORS } from "./detectors/index.js";
 import { scanText } from "./detectors/text-scan.js";
@@ -23,15 +23,18 @@ function detectorsOf(categories: readonly Category[]): readonly Detector[] {
   return list;
 }
 
-function hasInvisible(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isInvisible(text.charCodeAt(i))) return true;
+function hasInvisibleOrEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isInvisible(c) || ((c === 37 || c === 38) && hasEscapeAt(text, i))) return true;
+  }
   return false;
 }
 
-/** A span of the stripped text as a span of the original one (invisible characters inside it included). */
+/** A span of the stripped text as a span of the original one (escapes and invisible characters inside included). */
 function mapBack(detection: Detection, offsets: Int32Array): Detection {
   const start = offsets[detection.start] as number;
-  const end = detection.end > detection.start ? (offsets[detection.end - 1] as number) + 1 : start;
+  const end = detection.end > detection.start ? (offsets[detection.end] as number) : start;
   return { category: detection.category, start, end, priority: detection.priority };
 }
 
@@ -49,9 +52,10 @@ export function detect(text: string, categories: readonly Category[]): Detection
   let scan = scanText(text);
   let offsets: Int32Array | undefined;
   if (scan.foldable) {
-    // Look-alikes are read as ASCII (same offsets); invisible characters are left out, and the spans mapped back.
+    // Look-alikes are read as ASCII (same offsets); invisible characters are left out and escapes of '@', '+' and a
+    // space decoded ("jane%40example.com"), and the spans mapped back.
     let folded = foldLookAlikes(text);
-    if (hasInvisible(folded)) {
+    if (hasInvisibleOrEscape(folded)) {
       const stripped = stripInvisible(folded);
       folded = stripped.text;
       offsets = stripped.offsets;

@@ -37,6 +37,8 @@ describe("EMAIL", () => {
     ["cc <Priya.Raman@Acme-Corp.COM>!", "Priya.Raman@Acme-Corp.COM"],
     ["mailto:ops+alerts@mail.example.co.uk.", "ops+alerts@mail.example.co.uk"],
     ["josé.garcía@correo.es is mine", "josé.garcía@correo.es"],
+    // In a link's query or path: the address, not the link before it.
+    ["see https://x.com/?email=jane@example.com&id=1", "jane@example.com"],
     ["jane [at] example [dot] org", "jane [at] example [dot] org"],
     ["jane[dot]doe[at]proton[dot]me", "jane[dot]doe[at]proton[dot]me"],
     ["write to support [dot] team (at) example (dot) org today", "support [dot] team (at) example (dot) org"],
@@ -586,6 +588,10 @@ describe("look-alike characters", () => {
     ["PAYMENT_CARD", "card 4111\u00ad1111\u00ad1111\u00ad1111", "4111\u00ad1111\u00ad1111\u00ad1111"],
     ["PERSON_NAME", "name: Laura\u200b Chen", "Laura\u200b Chen"],
     ["PERSON_NAME", "Best regards,\r\nAna Souza\r\n", "Ana Souza"],
+    // Escapes of '@' and '+' in links and HTML.
+    ["EMAIL", "link https://x.com/?email=jane%40example.com&id=1", "jane%40example.com"],
+    ["EMAIL", "mail jane&#64;example.com", "jane&#64;example.com"],
+    ["PHONE", "name=Laura&phone=%2B442079460958", "%2B442079460958"],
   ] as const)("reads %s in %j as it is meant, offsets in the original", (category, text, value) =>
     expectFound(category, text, value),
   );

@@ -50,24 +50,63 @@ export function foldLookAlikes(text: string): string {
   return folded;
 }
 
-/** A text without its invisible characters, and where each of its characters (and its end) was in the original. */
+/** A text without its invisible characters and escapes, and where each of its characters was in the original. */
 export interface StrippedText {
   readonly text: string;
-  /** `offsets[i]` is the original index of character `i`; `offsets[text.length]` the original length. */
+  /**
+   * `offsets[i]` is the original index of character `i`, `offsets[text.length]` the original length: a span `[a, b)`
+   * of the text is `[offsets[a], offsets[b])` of the original (with the escapes and invisible characters inside it).
+   */
   readonly offsets: Int32Array;
 }
 
-/** `text` without the characters {@link isInvisible} names, with the offsets back into `text`. */
+/** The escapes of '@', '+' and a space that links and HTML carry: `%40`, `%2B`, `%20`, `&#64;`, `&#x40;`, `&commat;`. */
+const ESCAPES: readonly (readonly [string, string])[] = [
+  ["%40", "@"],
+  ["%2b", "+"],
+  ["%20", " "],
+  ["&#64;", "@"],
+  ["&#x40;", "@"],
+  ["&commat;", "@"],
+];
+
+/** The escape at `i` of `text` (ESCAPES, any case), or undefined. */
+function escapeAt(text: string, i: number): readonly [string, string] | undefined {
+  const c = text.charCodeAt(i);
+  if (c !== 37 && c !== 38) return undefined;
+  for (const entry of ESCAPES) {
+    const [written] = entry;
+    if (text.length - i >= written.length && text.slice(i, i + written.length).toLowerCase() === written) return entry;
+  }
+  return undefined;
+}
+
+/** Whether an escape of ESCAPES starts at `i` (the first pass asks at each '%' and '&'). */
+export function hasEscapeAt(text: string, i: number): boolean {
+  return escapeAt(text, i) !== undefined;
+}
+
+/**
+ * `text` without the characters {@link isInvisible} names and with the escapes of ESCAPES decoded
+ * ("jane%40example.com", "jane&#64;example.com"), with the offsets back into `text`.
+ */
 export function stripInvisible(text: string): StrippedText {
   const offsets = new Int32Array(text.length + 1);
   let stripped = "";
   let from = 0;
   let kept = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isInvisible(text.charCodeAt(i))) continue;
+    const escaped = i < text.length ? escapeAt(text, i) : undefined;
+    if (i < text.length && escaped === undefined && !isInvisible(text.charCodeAt(i))) continue;
     stripped += text.slice(from, i);
     for (let j = from; j < i; j++) offsets[kept++] = j;
     from = i + 1;
+    if (escaped !== undefined) {
+      stripped += escaped[1];
+      offsets[kept++] = i;
+      from = i + escaped[0].length;
+      i = from - 1;
+    }
   }
   offsets[kept] = text.length;
   return { text: stripped, offsets: offsets.subarray(0, kept + 1) };

@@ -74,6 +74,19 @@ function localPartStart(text: string, at: number): number {
   return start;
 }
 
+/**
+ * Where an address in a link's query or path starts: after the last '=', '?' or '/' of its local part
+ * ("https://x.com/?email=jane@example.com" is the address jane@example.com). Those characters are legal in a local
+ * part but no one's address holds them.
+ */
+function inLinkStart(text: string, start: number, at: number): number {
+  for (let i = at - 1; i > start; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 61 || c === 63 || c === 47) return i;
+  }
+  return start;
+}
+
 export const emailDetector: Detector = {
   category: "EMAIL",
   mayMatch: (scan) => scan.ats.length > 0 || scan.bracket || SPELLED_GATE.mayContain(scan.trigrams),
@@ -96,7 +109,7 @@ export const emailDetector: Detector = {
         if (text[end] === ":" && /^git@/i.test(match[0])) continue;
         // `postgres://user:password@host` holds credentials, not an address.
         if (URL_USER_BEFORE.test(text.slice(Math.max(0, match.index - 64), match.index))) continue;
-        out.push({ category: "EMAIL", start: match.index, end, priority: PRIORITY.email });
+        out.push({ category: "EMAIL", start: inLinkStart(text, match.index, at), end, priority: PRIORITY.email });
       }
     }
     // The hint implies `lower.includes("at")`.

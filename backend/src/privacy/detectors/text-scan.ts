@@ -2,7 +2,7 @@
 // capitalised words, '@', long tokens). Detectors try their patterns at those sites only (sticky regexes) instead of
 // each scanning the whole text, and skip the text altogether when it cannot hold their values.
 
-import { isFoldable } from "./ascii-fold.js";
+import { hasEscapeAt, isFoldable } from "./ascii-fold.js";
 import { isCjkLetter } from "./cjk-names.js";
 import { charClass, OTHER_CLASS, TRIGRAM_SET_WORDS, trigramBit, trigramOf } from "./word-gate.js";
 
@@ -179,6 +179,7 @@ export function scanText(text: string): TextScan {
         capitals.push(i);
     } else {
       if (c === 64) ats.push(i);
+      else if ((c === 37 || c === 38) && hasEscapeAt(text, i)) foldable = true;
       else if (c === 58) colons++;
       else if (c === 40 || c === 60 || c === 91 || c === 123) bracket = true;
       if (c !== 40 && c !== 41 && c !== 46 && c !== 45) group = 0;
