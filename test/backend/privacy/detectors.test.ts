@@ -520,6 +520,9 @@ describe("SEED_PHRASE", () => {
       .split(" ")
       .map((word, i) => `${i + 1}${word}`)
       .join(" "),
+    // A JSON array, and words joined by underscores.
+    JSON.stringify(phrase.split(" ")),
+    phrase.split(" ").join("_"),
   ])("finds %j", (value) => expect(found(`my seed: ${value}. help`, "SEED_PHRASE")).toHaveLength(1));
 
   it.each([

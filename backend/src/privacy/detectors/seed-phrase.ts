@@ -1,6 +1,7 @@
 // BIP-39 seed phrases: runs of at least 12 words of the English BIP-39 list (the list viem ships, from
-// @scure/bip39), separated by spaces, commas or new lines, possibly numbered (`1. abandon 2. ability …`). The
-// checksum word is not required: a phrase with a typo is still a seed phrase.
+// @scure/bip39), separated by spaces, commas, new lines, quotes or underscores, possibly numbered (`1. abandon
+// 2. ability …`, `["abandon","ability",…]`). The checksum word is not required: a phrase with a typo is still a seed
+// phrase.
 import { english } from "viem/accounts";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
@@ -73,8 +74,9 @@ function findCandidates(text: string, out: Detection[]): void {
   if (count >= MIN_SEED_WORDS) findRuns(text, chainStart, chainEnd, out);
 }
 
-// What may separate two words of a phrase: spaces, commas, a new line, a number (`2.`, `(3)`, `#4`); isGap tests
-// `^[\s,;|/-]*(?:[#(]?\d{1,2}[.):-]?[\s,;|/-]*)?$` without a regular expression.
+// What may separate two words of a phrase: spaces, commas, a new line, quotes (a JSON array: `["abandon","ability",…]`),
+// underscores, a number (`2.`, `(3)`, `#4`); isGap tests `^[\s,;|/"'`_-]*(?:[#(]?\d{1,2}[.):-]?[\s,;|/"'`_-]*)?$`
+// without a regular expression.
 
 export const seedPhraseDetector: Detector = {
   category: "SEED_PHRASE",
@@ -85,9 +87,10 @@ export const seedPhraseDetector: Detector = {
   },
 };
 
-/** Whether `c` may separate words of a phrase: `[\s,;|/-]`. */
+/** Whether `c` may separate words of a phrase: `[\s,;|/"'`_-]`. */
 function isGapSeparator(c: number): boolean {
   if (c === 32 || c === 44 || c === 59 || c === 124 || c === 47 || c === 45 || (c >= 9 && c <= 13)) return true;
+  if (c === 34 || c === 39 || c === 96 || c === 95) return true;
   return c > 127 && SPACE.test(String.fromCharCode(c));
 }
 
