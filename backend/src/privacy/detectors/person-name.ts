@@ -15,6 +15,7 @@
 // when it is confident ("Who should sit next to Tommaso?", "Colton Langley joined", "Ruiqi from the gym"; a lone
 // word opening a sentence only if it is no everyday or English word, place or product).
 import { readFileSync } from "node:fs";
+import { detectNamesInCapitals } from "./capitals-names.js";
 import { detectCasualNames } from "./casual-names.js";
 import { detectCjkNames } from "./cjk-names.js";
 import { type Detection, type Detector, PRIORITY } from "./detection.js";
@@ -1084,6 +1085,7 @@ export const personNameDetector: Detector = {
     detectNames(scan, out, scorerJudge);
     if (scan.ats.length > 0) detectMentions(scan.text, scan.ats, out);
     if (scan.cjk) detectCjkNames(scan.text, out, cueEndsBefore);
+    if (scan.capitals.length > 1) detectNamesInCapitals(scan.text, scan.capitals, out);
     if (writesInLowerCase(scan)) detectCasualNames(scan.text, out);
     if (PROFILE_GATE.mayContain(scan.trigrams) && scan.lower.includes("linkedin.com/in/")) {
       detectProfileLinks(scan.text, out);
