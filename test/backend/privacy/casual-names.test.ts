@@ -1,11 +1,10 @@
 // Lower-case given names in casual chat: found next to a word that takes a person, and never taken from words. The
 // corpus written all in lower case is the check: its names become casual ones, its other values and prose do not.
 import { describe, expect, it } from "@jest/globals";
-import { DEFAULT_SEED, generateCorpus } from "../../../backend/bench/privacy/corpus.js";
 import { detect } from "../../../backend/src/privacy/detect.js";
 import { detectCasualNames } from "../../../backend/src/privacy/detectors/casual-names.js";
-import type { Detection } from "../../../backend/src/privacy/detectors/detection.js";
 import { loadPersonNameData } from "../../../backend/src/privacy/index.js";
+import { namesInRewrittenCorpus } from "./helpers/rewritten-corpus.js";
 
 function names(text: string): string[] {
   return detect(text, ["PERSON_NAME"]).map((span) => text.slice(span.start, span.end));
@@ -32,18 +31,7 @@ describe("lower-case names in casual chat", () => {
 
   it("is sure on the corpus written in lower case: its names, nothing else", async () => {
     await loadPersonNameData();
-    let found = 0;
-    let wrong = 0;
-    for (const message of generateCorpus(DEFAULT_SEED)) {
-      const text = message.text.toLowerCase();
-      const gold = message.spans.filter((span) => span.category === "PERSON_NAME");
-      const out: Detection[] = [];
-      detectCasualNames(text, out);
-      for (const span of out) {
-        if (gold.some((name) => span.start >= name.start && span.end <= name.end)) found++;
-        else wrong++;
-      }
-    }
+    const { found, wrong } = namesInRewrittenCorpus((text) => text.toLowerCase(), detectCasualNames);
     expect(wrong).toBe(0);
     expect(found).toBeGreaterThan(90);
   });
