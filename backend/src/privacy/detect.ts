@@ -3,7 +3,7 @@
 // then the longer span, then the earlier one). Spans that overlap a placeholder of ours are dropped, so redacting
 // twice changes nothing. Internal: the public API reports categories and counts, never offsets.
 import type { Category } from "./categories.js";
-import { foldLookAlikes, hasEscapeAt, isInvisible, stripInvisible } from "./detectors/ascii-fold.js";
+import { foldLookAlikes, hasInvisibleOrEscape, stripInvisible } from "./detectors/ascii-fold.js";
 import type { Detection, Detector } from "./detectors/detection.js";
 import { DETECTORS } from "./detectors/index.js";
 import { scanText } from "./detectors/text-scan.js";
@@ -21,14 +21,6 @@ function detectorsOf(categories: readonly Category[]): readonly Detector[] {
     detectorLists.set(categories, list);
   }
   return list;
-}
-
-function hasInvisibleOrEscape(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isInvisible(c) || ((c === 37 || c === 38) && hasEscapeAt(text, i))) return true;
-  }
-  return false;
 }
 
 /** A span of the stripped text as a span of the original one (escapes and invisible characters inside included). */

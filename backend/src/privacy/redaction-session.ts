@@ -2,7 +2,7 @@
 // never serialised: JSON.stringify and console.log show only how many placeholders it holds.
 import { inspect } from "node:util";
 import type { Category } from "./categories.js";
-import { foldLookAlikes, stripInvisible } from "./detectors/ascii-fold.js";
+import { foldLookAlikes, hasInvisibleOrEscape, stripInvisible } from "./detectors/ascii-fold.js";
 import { PrivacyError } from "./errors.js";
 import { formatPlaceholder, PLACEHOLDER } from "./placeholder.js";
 
@@ -27,7 +27,9 @@ function compact(value: string): string {
 function valueKey(category: Category, value: string): string {
   switch (category) {
     case "EMAIL":
-      return stripInvisible(foldLookAlikes(value)).text.toLowerCase();
+      return (
+        hasInvisibleOrEscape(value) ? stripInvisible(foldLookAlikes(value)).text : foldLookAlikes(value)
+      ).toLowerCase();
     case "PHONE":
     case "PAYMENT_CARD":
     case "IBAN":

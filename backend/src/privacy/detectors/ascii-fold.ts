@@ -29,6 +29,9 @@ function isDigitAfterFolding(code: number): boolean {
 
 /** `text` with full-width forms as ASCII, and separators between digits as '-' or '.'; the same length. */
 export function foldLookAlikes(text: string): string {
+  let first = 0;
+  while (first < text.length && !isFoldable(text.charCodeAt(first)) && text.charCodeAt(first) !== 13) first++;
+  if (first === text.length) return text;
   const codes = new Array<number>(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -92,6 +95,10 @@ export function hasEscapeAt(text: string, i: number): boolean {
  */
 export function stripInvisible(text: string): StrippedText {
   const offsets = new Int32Array(text.length + 1);
+  if (!hasInvisibleOrEscape(text)) {
+    for (let i = 0; i <= text.length; i++) offsets[i] = i;
+    return { text, offsets };
+  }
   let stripped = "";
   let from = 0;
   let kept = 0;
@@ -110,4 +117,13 @@ export function stripInvisible(text: string): StrippedText {
   }
   offsets[kept] = text.length;
   return { text: stripped, offsets: offsets.subarray(0, kept + 1) };
+}
+
+/** Whether `text` has an invisible character or an escape that {@link stripInvisible} would take out. */
+export function hasInvisibleOrEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isInvisible(c) || ((c === 37 || c === 38) && hasEscapeAt(text, i))) return true;
+  }
+  return false;
 }
