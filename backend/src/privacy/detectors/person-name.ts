@@ -23,6 +23,7 @@ import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 import { PLACES, PRODUCTS } from "./gazetteer.js";
 import { detectMentions, detectProfileLinks } from "./mentions.js";
 import { isEnglishNonName, isLexiconGivenName, isLexiconName, loadNameWordLists } from "./name-lexicon.js";
+import { CAPITALS_SECOND_WORD, extendFoundNames, type NeighbourWords } from "./name-neighbours.js";
 import {
   loadNameLikeness,
   NAME_WORD_CLASS,
@@ -170,7 +171,7 @@ const PERSON_AFTER =
 function isSpeakingAmbiguousName(text: string, word: Word): boolean {
   return (
     AMBIGUOUS_FIRST_NAMES.has(word.lower) &&
-    (WORD_CLASSES.listed(word.lower) & NOT_LISTED_CLASSES) === 0 &&
+    !isPlaceOrProduct(word.lower) &&
     SPEECH_AFTER.test(text.slice(word.end, word.end + PERSON_AFTER_CHARS))
   );
 }
@@ -291,8 +292,6 @@ const LOWER_CASE_NAME = /\b(my name is|my name's|name:|i'm|i’m|i am|im|call me
 const NAME_CUE = /name/i;
 /** A lower-case family name after the given name ("priya sharma"). */
 const LOWER_CASE_SECOND_WORD = /^[ \t]+([a-z][a-z'’-]+)/;
-/** The family name after a given name in capitals ("JOHN SMITH"), a whole word of capitals. */
-const CAPITALS_SECOND_WORD = /^[ \t]+([A-Z][A-Z'’-]+)(?![\p{L}\p{N}])/u;
 
 interface Word {
   readonly text: string;
@@ -1093,6 +1092,18 @@ export const personNameDetector: Detector = {
   },
 };
 
+/** Whether a lower-case word is a place or a product of the gazetteer. */
+function isPlaceOrProduct(lower: string): boolean {
+  return (WORD_CLASSES.listed(lower) & (NAME_WORD_CLASS.place | NAME_WORD_CLASS.product)) !== 0;
+}
+
+/** What name-neighbours.ts asks of this detector's word lists. */
+const NEIGHBOUR_WORDS: NeighbourWords = {
+  reach: NAME_RIGHT_CONTEXT_CHARS,
+  mayBeName: (word, start) => mayBeNameWord(makeWord(word, start)),
+  isPlaceOrProduct,
+};
+
 function detectNames(scan: TextScan, out: Detection[], judge: Judge): void {
   const { text, capitals } = scan;
   const before = out.length;
@@ -1120,166 +1131,8 @@ function detectNames(scan: TextScan, out: Detection[], judge: Judge): void {
     if (words.length >= 2) rejected.push(words);
   }
   if (rejected.length > 0) addJoinedNames(text, out, out.slice(before), rejected);
-  if (out.length > before && scan.colon) addInvertedNames(text, out, before);
-  if (out.length > before) addListedNames(text, out, before);
-  if (out.length > before) addFamilyNamesInCapitals(text, out, before);
+  if (out.length > before) extendFoundNames(text, out, before, scan.colon, NEIGHBOUR_WORDS);
   detectLowerCaseNames(scan, out);
-}
-
-/** Words in capitals after a name that are titles, degrees, roles or abbreviations, not a family name. */
-const CAPITALS_NOT_FAMILY: ReadonlySet<string> = new Set(
-  (
-    "CEO CTO CFO COO CIO CMO CPO CISO VP SVP EVP HR IT PM QA PHD MBA MD USA UK EU UN NYC API SDK CPA RN DDS ESQ JR SR " +
-    "III IV OK FYI ASAP PDF CSV SQL AWS GCP AM PM ET PT GMT UTC CET"
-  ).split(" "),
-);
-
-/**
- * "Laura CHEN", "Jean DUPONT": a given name found alone, then a family name in capitals (as French and formal lists
- * write them) is one name. The capitals need three letters or more and must not be a title or an abbreviation.
- */
-function addFamilyNamesInCapitals(text: string, out: Detection[], before: number): void {
-  const found = out.length;
-  for (let i = before; i < found; i++) {
-    const name = out[i] as Detection;
-    if (text.charCodeAt(name.end) !== 32 || !ONE_WORD.test(text.slice(name.start, name.end))) continue;
-    const next = CAPITALS_SECOND_WORD.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS));
-    const family = next?.[1];
-    if (next === null || family === undefined || family.length < 3 || CAPITALS_NOT_FAMILY.has(family)) continue;
-    out.push({
-      category: "PERSON_NAME",
-      start: name.start,
-      end: name.end + next[0].length,
-      priority: PRIORITY.personName,
-    });
-  }
-}
-
-/** ", ", " and ", " or ", " & " then one capitalised word that no other follows (group 1 the word). */
-const LISTED_AFTER =
-  /^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}\p{N}'’-]|\s+(?:\p{Lu}|\d|(?:you|we|they|it|i|he|she)\b))/u;
-/** One capitalised word that follows no other, then ", ", " and ", " or ", " & " (group 1 the word). */
-const LISTED_BEFORE =
-  /(?<![\p{L}\p{N}'’-]|\p{Lu}[\p{L}'’.-]*\s+)(\p{Lu}[\p{Ll}'’-]+)(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)$/u;
-/** The classes a listed word must have none of: a place or a product ("Priya, Paris and Rome"). */
-const NOT_LISTED_CLASSES = NAME_WORD_CLASS.place | NAME_WORD_CLASS.product;
-
-/**
- * A given name listed next to a name ("Priya, Maria and Ana", "Ana and Priya Shah"): a person too, though alone it
- * would need more evidence ("Ana", "Grace", "Will"). Repeated along the list; not a place or product, nor a word a
- * number or a pronoun follows ("and June 3", "Priya, Will you …").
- */
-function addListedNames(text: string, out: Detection[], before: number): void {
-  for (let from = before, round = 0; from < out.length && round < 8; round++) {
-    const to = out.length;
-    for (let i = from; i < to; i++) {
-      const name = out[i] as Detection;
-      const after = joinerAfter(text, name.end)
-        ? LISTED_AFTER.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS))
-        : null;
-      if (after) {
-        const end = name.end + after[0].length;
-        addListedName(out, after[1] as string, end - (after[1] as string).length, before);
-      }
-      const preceding = joinerBefore(text, name.start)
-        ? LISTED_BEFORE.exec(text.slice(Math.max(0, name.start - NAME_RIGHT_CONTEXT_CHARS), name.start))
-        : null;
-      if (preceding) {
-        const start = name.start - preceding[0].length;
-        addListedName(out, preceding[1] as string, start, before);
-      }
-    }
-    from = to;
-  }
-}
-
-/** Whether a list's joiner may start at `end` (a comma, or " and ", " or ", " & "): most names are followed by none. */
-function joinerAfter(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
-  if (c === 44) return true;
-  return c === 32 && (text.startsWith(" and ", end) || text.startsWith(" or ", end) || text.startsWith(" & ", end));
-}
-
-/** Whether a list's joiner may end at `start` (a comma and spaces, or "and ", "or ", "& "). */
-function joinerBefore(text: string, start: number): boolean {
-  let end = start;
-  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
-  if (end === start) return text.charCodeAt(start - 1) === 44;
-  const c = text.charCodeAt(end - 1);
-  return c === 44 || c === 38 || text.endsWith(" and", end) || text.endsWith(" or", end);
-}
-
-function addListedName(out: Detection[], word: string, start: number, before: number): void {
-  const lower = word.toLowerCase();
-  if (!(FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower) || isLexiconGivenName(lower))) return;
-  if ((WORD_CLASSES.listed(lower) & NOT_LISTED_CLASSES) !== 0) return;
-  const end = start + word.length;
-  for (let i = before; i < out.length; i++) {
-    const other = out[i] as Detection;
-    if (other.start < end && start < other.end) return;
-  }
-  out.push({ category: "PERSON_NAME", start, end, priority: PRIORITY.personName });
-}
-
-/** One capitalised word ending at the end of the text before it, then ", ": "Okafor, " (group 1 the word). */
-const INVERTED_FIRST = /(\p{Lu}[\p{Ll}'’-]+), $/u;
-/** ", " then one capitalised word ("…, Chidi"); group 1 the word. */
-const INVERTED_SECOND = /^, (\p{Lu}[\p{Ll}'’-]+)/u;
-/** What may open a field that holds a name: the text's or a line's start, ':', ';', a quote or a bracket. */
-const FIELD_START = /(?:^|[\n:;"(<])[ \t]*["(]?$/;
-/** What may close it: the text's or a line's end, ';', a quote or a bracket, or a space before '(' or '<'. */
-const FIELD_END = /^["')]?(?:$|[\n;)<"]|[ \t]+[(<])/;
-
-/**
- * Names written family name first in a form's field or a header ("From: \"Okafor, Chidi\"", "Patient: Lindqvist,
- * Maja (DOB …)"): a one-word name found on either side of the comma takes the other word, when the pair fills the
- * field, the other word may be a name and the first is no given name of the hand-written lexicon ("Guests: Priya,
- * Maria" lists two people). Only in texts with a colon: such fields have a label.
- */
-function addInvertedNames(text: string, out: Detection[], before: number): void {
-  const found = out.length;
-  for (let i = before; i < found; i++) {
-    const name = out[i] as Detection;
-    const value = text.slice(name.start, name.end);
-    if (!ONE_WORD.test(value)) continue;
-    // Both forms need ", " next to the name: most names have none.
-    const commaAfter = text.charCodeAt(name.end) === 44;
-    const commaBefore = text.charCodeAt(name.start - 1) === 32 && text.charCodeAt(name.start - 2) === 44;
-    if (!commaAfter && !commaBefore) continue;
-    const second = commaAfter ? INVERTED_SECOND.exec(text.slice(name.end, name.end + NAME_RIGHT_CONTEXT_CHARS)) : null;
-    // "Priya, Maria" is a list of given names; a family name comes first.
-    if (second !== null && !isKnownGivenName(value.toLowerCase())) {
-      const end = name.end + second[0].length;
-      if (
-        FIELD_START.test(text.slice(Math.max(0, name.start - 8), name.start)) &&
-        FIELD_END.test(text.slice(end, end + 3)) &&
-        mayBeNameWord(makeWord(second[1] as string, end - (second[1] as string).length))
-      ) {
-        out.push({ category: "PERSON_NAME", start: name.start, end, priority: PRIORITY.personName });
-        continue;
-      }
-    }
-    const first = commaBefore
-      ? INVERTED_FIRST.exec(text.slice(Math.max(0, name.start - NAME_RIGHT_CONTEXT_CHARS), name.start))
-      : null;
-    if (first === null) continue;
-    const start = name.start - first[0].length;
-    if (
-      !isKnownGivenName((first[1] as string).toLowerCase()) &&
-      FIELD_START.test(text.slice(Math.max(0, start - 8), start)) &&
-      FIELD_END.test(text.slice(name.end, name.end + 3)) &&
-      mayBeNameWord(makeWord(first[1] as string, start))
-    ) {
-      out.push({ category: "PERSON_NAME", start, end: name.end, priority: PRIORITY.personName });
-    }
-  }
-}
-
-const ONE_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
-
-/** Whether a lower-case word is a given name of the hand-written lexicon. */
-function isKnownGivenName(lower: string): boolean {
-  return FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower);
 }
 
 /** "Babajide Adeyemi and Yuki Zhang": a pair joined by "and" or "&" to a name is a name too. */
