@@ -1,15 +1,11 @@
 // Names in capitals without a cue ("CALL JOHN SMITH"): a given name and a family name of the lexicons, never
 // shouted words. The corpus written all in capitals is the check.
 import { describe, expect, it } from "@jest/globals";
-import { detect } from "../../../backend/src/privacy/detect.js";
 import { detectNamesInCapitals } from "../../../backend/src/privacy/detectors/capitals-names.js";
 import { scanText } from "../../../backend/src/privacy/detectors/text-scan.js";
 import { loadPersonNameData } from "../../../backend/src/privacy/index.js";
+import { namesIn } from "./helpers/names.js";
 import { namesInRewrittenCorpus } from "./helpers/rewritten-corpus.js";
-
-function names(text: string): string[] {
-  return detect(text, ["PERSON_NAME"]).map((span) => text.slice(span.start, span.end));
-}
 
 describe("names in capitals without a cue", () => {
   it.each([
@@ -17,13 +13,13 @@ describe("names in capitals without a cue", () => {
     ["LAURA CHEN signed it.", ["LAURA CHEN"]],
     ["MEETING WITH PRIYA RAMAN AT NOON", ["PRIYA RAMAN"]],
   ])("finds them in %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
+    expect(namesIn(text)).toEqual(expected);
   });
 
   it.each(["URGENT PLEASE READ", "NEW YORK CITY", "HTTP API SDK", "LAURA SAID NO", "MARIA WILL CALL"])(
     "takes no shouted words for one in %j",
     (text) => {
-      expect(names(text)).toEqual([]);
+      expect(namesIn(text)).toEqual([]);
     },
   );
 

@@ -1,14 +1,10 @@
 // Lower-case given names in casual chat: found next to a word that takes a person, and never taken from words. The
 // corpus written all in lower case is the check: its names become casual ones, its other values and prose do not.
 import { describe, expect, it } from "@jest/globals";
-import { detect } from "../../../backend/src/privacy/detect.js";
 import { detectCasualNames } from "../../../backend/src/privacy/detectors/casual-names.js";
 import { loadPersonNameData } from "../../../backend/src/privacy/index.js";
+import { namesIn } from "./helpers/names.js";
 import { namesInRewrittenCorpus } from "./helpers/rewritten-corpus.js";
-
-function names(text: string): string[] {
-  return detect(text, ["PERSON_NAME"]).map((span) => text.slice(span.start, span.end));
-}
 
 describe("lower-case names in casual chat", () => {
   it.each([
@@ -17,7 +13,7 @@ describe("lower-case names in casual chat", () => {
     ["met oluwaseun and kwame at lunch", ["oluwaseun", "kwame"]],
     ["ping rahul when done", ["rahul"]],
   ])("finds them in %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
+    expect(namesIn(text)).toEqual(expected);
   });
 
   it.each([
@@ -26,7 +22,7 @@ describe("lower-case names in casual chat", () => {
     "the maria db server is down",
     "please transfer 500 eur to iban de89 3704 0044 0532 0130 00",
   ])("leaves words alone in %j", (text) => {
-    expect(names(text)).toEqual([]);
+    expect(namesIn(text)).toEqual([]);
   });
 
   it("is sure on the corpus written in lower case: its names, nothing else", async () => {
