@@ -3,7 +3,7 @@
 // then the longer span, then the earlier one). Spans that overlap a placeholder of ours are dropped, so redacting
 // twice changes nothing. Internal: the public API reports categories and counts, never offsets.
 import type { Category } from "./categories.js";
-import { foldLookAlikes, hasInvisibleOrEscape, stripInvisible } from "./detectors/ascii-fold.js";
+import { foldForDetection } from "./detectors/ascii-fold.js";
 import type { Detection, Detector } from "./detectors/detection.js";
 import { DETECTORS } from "./detectors/index.js";
 import { scanText } from "./detectors/text-scan.js";
@@ -44,15 +44,11 @@ export function detect(text: string, categories: readonly Category[]): Detection
   let scan = scanText(text);
   let offsets: Int32Array | undefined;
   if (scan.foldable) {
-    // Look-alikes are read as ASCII (same offsets); invisible characters are left out and escapes of '@', '+' and a
-    // space decoded ("jane%40example.com"), and the spans mapped back.
-    let folded = foldLookAlikes(text);
-    if (hasInvisibleOrEscape(folded)) {
-      const stripped = stripInvisible(folded);
-      folded = stripped.text;
-      offsets = stripped.offsets;
-    }
-    scan = scanText(folded);
+    // Look-alikes are read as ASCII; invisible characters are left out and escapes of '@', '+' and a space decoded
+    // ("jane%40example.com"), and then the spans are mapped back.
+    const folded = foldForDetection(text);
+    offsets = folded.offsets;
+    scan = scanText(folded.text);
   }
   for (const detector of detectorsOf(categories)) {
     if (detector.mayMatch(scan)) detector.detect(scan, found);

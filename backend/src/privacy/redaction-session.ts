@@ -2,7 +2,7 @@
 // never serialised: JSON.stringify and console.log show only how many placeholders it holds.
 import { inspect } from "node:util";
 import type { Category } from "./categories.js";
-import { foldLookAlikes, hasInvisibleOrEscape, stripInvisible } from "./detectors/ascii-fold.js";
+import { foldForDetection } from "./detectors/ascii-fold.js";
 import { PrivacyError } from "./errors.js";
 import { formatPlaceholder, PLACEHOLDER } from "./placeholder.js";
 
@@ -27,15 +27,13 @@ function compact(value: string): string {
 function valueKey(category: Category, value: string): string {
   switch (category) {
     case "EMAIL":
-      return (
-        hasInvisibleOrEscape(value) ? stripInvisible(foldLookAlikes(value)).text : foldLookAlikes(value)
-      ).toLowerCase();
+      return foldForDetection(value).text.toLowerCase();
     case "PHONE":
     case "PAYMENT_CARD":
     case "IBAN":
     case "US_SSN":
       // Full-width digits and letters count as theirs ("０９０…" and "090…" are one value).
-      return compact(foldLookAlikes(value));
+      return compact(foldForDetection(value).text);
     default:
       return value;
   }

@@ -53,14 +53,25 @@ export function foldLookAlikes(text: string): string {
   return folded;
 }
 
-/** A text without its invisible characters and escapes, and where each of its characters was in the original. */
-export interface StrippedText {
+/** A text as the detectors read it, and where each of its characters was in the original. */
+export interface FoldedText {
   readonly text: string;
   /**
-   * `offsets[i]` is the original index of character `i`, `offsets[text.length]` the original length: a span `[a, b)`
-   * of the text is `[offsets[a], offsets[b])` of the original (with the escapes and invisible characters inside it).
+   * Undefined when the text has the original's length (only look-alikes were folded: offsets are the same).
+   * Otherwise `offsets[i]` is the original index of character `i` and `offsets[text.length]` the original length: a
+   * span `[a, b)` of the text is `[offsets[a], offsets[b])` of the original (escapes and invisible characters inside
+   * it included).
    */
-  readonly offsets: Int32Array;
+  readonly offsets: Int32Array | undefined;
+}
+
+/**
+ * `text` as the detectors read it: look-alikes folded ({@link foldLookAlikes}), then, if it has any, invisible
+ * characters left out and escapes decoded, with the offsets back into `text`.
+ */
+export function foldForDetection(text: string): FoldedText {
+  const folded = foldLookAlikes(text);
+  return hasInvisibleOrEscape(folded) ? stripInvisible(folded) : { text: folded, offsets: undefined };
 }
 
 /** The escapes of '@', '+' and a space that links and HTML carry: `%40`, `%2B`, `%20`, `&#64;`, `&#x40;`, `&commat;`. */
@@ -93,12 +104,8 @@ export function hasEscapeAt(text: string, i: number): boolean {
  * `text` without the characters {@link isInvisible} names and with the escapes of ESCAPES decoded
  * ("jane%40example.com", "jane&#64;example.com"), with the offsets back into `text`.
  */
-export function stripInvisible(text: string): StrippedText {
+function stripInvisible(text: string): FoldedText {
   const offsets = new Int32Array(text.length + 1);
-  if (!hasInvisibleOrEscape(text)) {
-    for (let i = 0; i <= text.length; i++) offsets[i] = i;
-    return { text, offsets };
-  }
   let stripped = "";
   let from = 0;
   let kept = 0;
@@ -120,7 +127,7 @@ export function stripInvisible(text: string): StrippedText {
 }
 
 /** Whether `text` has an invisible character or an escape that {@link stripInvisible} would take out. */
-export function hasInvisibleOrEscape(text: string): boolean {
+function hasInvisibleOrEscape(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isInvisible(c) || ((c === 37 || c === 38) && hasEscapeAt(text, i))) return true;
