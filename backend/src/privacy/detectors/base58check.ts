@@ -3,18 +3,32 @@
 import { hash } from "node:crypto";
 
 const ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-/** The value of each ASCII character, 255 for characters outside the alphabet. */
-const INDEX = new Uint8Array(128).fill(255);
-for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i;
+
+/** A base58 alphabet: the value of each ASCII character (255 outside it), and its zero digit. */
+export interface Base58Alphabet {
+  readonly index: Uint8Array;
+  readonly zero: string;
+}
+
+function base58Alphabet(digits: string): Base58Alphabet {
+  const index = new Uint8Array(128).fill(255);
+  for (let i = 0; i < digits.length; i++) index[digits.charCodeAt(i)] = i;
+  return { index, zero: digits.charAt(0) };
+}
+
+/** Bitcoin's alphabet (and Litecoin's, Dogecoin's). */
+const BITCOIN = base58Alphabet(ALPHABET);
+/** Ripple's alphabet: XRP addresses start with its zero digit, `r`. */
+export const RIPPLE = base58Alphabet("rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz");
 
 /** The bytes of a base58 string, or undefined if it has a character outside the alphabet. */
-export function base58Decode(text: string): Uint8Array | undefined {
+export function base58Decode(text: string, alphabet: Base58Alphabet = BITCOIN): Uint8Array | undefined {
   let zeros = 0;
-  while (zeros < text.length && text[zeros] === "1") zeros++;
+  while (zeros < text.length && text[zeros] === alphabet.zero) zeros++;
   const bytes: number[] = [];
   for (let j = 0; j < text.length; j++) {
     const code = text.charCodeAt(j);
-    let carry = code < 128 ? (INDEX[code] as number) : 255;
+    let carry = code < 128 ? (alphabet.index[code] as number) : 255;
     if (carry === 255) return undefined;
     for (let i = 0; i < bytes.length; i++) {
       carry += (bytes[i] as number) * 58;

@@ -4,7 +4,7 @@
 // in Ripple's alphabet), and ENS names (`vitalik.eth`, `pay.jane-doe.eth`), which stand for an Ethereum address.
 import { checksumAddress } from "viem";
 import { Alphabet } from "./alphabet.js";
-import { base58ChecksumValid, base58Decode } from "./base58check.js";
+import { base58ChecksumValid, base58Decode, RIPPLE } from "./base58check.js";
 import { segwitAddressValid } from "./bech32.js";
 import { type Detection, type Detector, matchInTokens, PRIORITY } from "./detection.js";
 import type { TextScan } from "./text-scan.js";
@@ -22,10 +22,6 @@ function mayHoldEns(text: string): boolean {
 }
 /** Version bytes: Bitcoin P2PKH, P2SH and their testnet ones; Litecoin P2PKH and P2SH; Dogecoin P2PKH. */
 const BASE58_VERSIONS = new Set([0x00, 0x05, 0x6f, 0xc4, 0x30, 0x32, 0x1e]);
-/** Ripple's base58 alphabet, in the order of Bitcoin's (XRP addresses start with its zero digit, `r`). */
-const RIPPLE_ALPHABET = "rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz";
-const BITCOIN_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-const RIPPLE_TO_BITCOIN = new Map([...RIPPLE_ALPHABET].map((c, i) => [c, BITCOIN_ALPHABET[i] as string]));
 const HEX_DIGITS = new Alphabet("0-9a-fA-F");
 const BASE58_DIGITS = new Alphabet("1-9A-HJ-NP-Za-km-z");
 /** The bech32 alphabet in either case: SEGWIT's characters after `bc1` or `tb1`. */
@@ -108,13 +104,6 @@ const mayHoldEthereum = (text: string, start: number, end: number) => hasWord(te
 const mayHoldBase58 = (text: string, start: number, end: number) => hasWord(text, start, end, 25, 35, base58Word);
 const mayHoldSegwit = (text: string, start: number, end: number) => hasWord(text, start, end, 14, 74, segwitWord);
 
-/** A word in Ripple's base58 alphabet, written in Bitcoin's (so that base58Decode reads it). */
-function fromRippleAlphabet(word: string): string {
-  let translated = "";
-  for (const c of word) translated += RIPPLE_TO_BITCOIN.get(c) ?? "0";
-  return translated;
-}
-
 /** Whether a `0x` address is all one case or carries a valid EIP-55 checksum. */
 export function ethereumAddressValid(address: string): boolean {
   const hex = address.slice(2);
@@ -165,7 +154,7 @@ export const cryptoAddressDetector: Detector = {
         const first = word.charCodeAt(0);
         // Litecoin and Dogecoin addresses have 34 characters: other words starting with L, M or D need no hashing.
         if ((first === 76 || first === 77 || first === 68) && word.length !== 34) return;
-        const bytes = base58Decode(first === 114 ? fromRippleAlphabet(word) : word);
+        const bytes = first === 114 ? base58Decode(word, RIPPLE) : base58Decode(word);
         if (bytes?.length !== 25 || !BASE58_VERSIONS.has(bytes[0] as number) || !base58ChecksumValid(bytes)) return;
         pushAddress(out, offset + match.index, offset + match.index + match[0].length, PRIORITY.checksum);
       },
