@@ -10,14 +10,17 @@ import type { TextScan } from "./text-scan.js";
 
 const CANDIDATE =
   /(?<![\p{L}\p{N}+#/._$€£¥-]|\d:)(?:\+|\b00)?\(?\d[\d \u00a0().-]{5,24}\d(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\p{L}\p{N}_%]|[./:-]\d)/uy;
-const CUE =
-  /(?:phone|tel\b|tel\.|telephone|tel[eé]fono|t[eé]l[eé]phone|telefon|mobile|m[oó]vil|portable|handy|cellulare|celular|cell|call|text|sms|whats ?app|signal|fax|number|n[uú]mero|num[eé]ro|nummer|\bno\b|#|contact|reach|ring|landline|hotline|dial|\bph\b|\bmob\b|☎|📞)[^\n]{0,32}$/iu;
+/** Words for a telephone, in six languages, and its symbols. */
+const TELEPHONE_WORDS = String.raw`phone|tel\b|tel\.|tel[eé]fono|t[eé]l[eé]phone|telefon|mobile|m[oó]vil|portable|handy|cellulare|celular|cell|call|whats ?app|sms|fax|landline|dial|☎|📞`;
+const CUE = new RegExp(
+  String.raw`(?:${TELEPHONE_WORDS}|text|signal|number|n[uú]mero|num[eé]ro|nummer|\bno\b|#|contact|reach|ring|hotline|\bph\b|\bmob\b)[^\n]{0,32}$`,
+  "iu",
+);
 /**
  * The cues that make a number grouped like thousands ("612 345 678") a phone number: words for a telephone right
  * before it, not "number" or "#", which come before counts and amounts too.
  */
-const STRONG_CUE =
-  /(?:phone|tel\b|tel\.|tel[eé]fono|t[eé]l[eé]phone|telefon|mobile|m[oó]vil|portable|handy|cellulare|celular|cell|call|whats ?app|sms|fax|landline|dial|☎|📞)[^\n\d]{0,16}$/iu;
+const STRONG_CUE = new RegExp(String.raw`(?:${TELEPHONE_WORDS})[^\n\d]{0,16}$`, "iu");
 const EXTENSION = /\s?(?:ext\.?|x|extension)\s?\d{1,5}$/;
 const DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
