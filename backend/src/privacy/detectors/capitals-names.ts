@@ -3,17 +3,13 @@
 // and the others are given or family names, none an English word, a place or an abbreviation ("JOHN" alone, "NEW
 // YORK", "ASAP PLEASE" are not). After a cue ("Name: JOHN SMITH") the person-name detector finds them anyway.
 import { type Detection, PRIORITY } from "./detection.js";
-import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
-import { isEnglishNonName, isLexiconFamilyName, isLexiconGivenName, nameLexicon } from "./name-lexicon.js";
+import { AMBIGUOUS_FIRST_NAMES } from "./first-names.js";
+import { isAnyGivenName, isEnglishNonName, isLexiconFamilyName, nameLexicon } from "./name-lexicon.js";
 import { SURNAMES } from "./surnames.js";
 
 /** A word in capitals at a site (two letters or more, apostrophes and hyphens inside), then up to two more. */
 const CAPITALS_RUN = /[A-Z][A-Z'’-]*[A-Z](?:[ \t]+[A-Z][A-Z'’-]*[A-Z]){1,2}(?![\p{L}\p{N}])/uy;
 const WORD = /[A-Z][A-Z'’-]*[A-Z]/g;
-
-function isGiven(lower: string): boolean {
-  return (FIRST_NAMES.has(lower) || isLexiconGivenName(lower)) && !AMBIGUOUS_FIRST_NAMES.has(lower);
-}
 
 /** Names that are also verbs and auxiliaries a shouted sentence puts after a name ("LAURA SAID NO", "MARIA WILL"). */
 const VERBS_AFTER_NAMES: ReadonlySet<string> = new Set(
@@ -27,7 +23,7 @@ const VERBS_AFTER_NAMES: ReadonlySet<string> = new Set(
 function isFamilyOrGiven(lower: string): boolean {
   if (SURNAMES.has(lower) || isLexiconFamilyName(lower)) return true;
   if (VERBS_AFTER_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower)) return false;
-  return isGiven(lower) || nameLexicon().alsoWords.has(lower);
+  return isAnyGivenName(lower, false) || nameLexicon().alsoWords.has(lower);
 }
 
 /**
@@ -56,7 +52,7 @@ export function detectNamesInCapitals(text: string, capitals: readonly number[],
       words.push({ lower: word[0].toLowerCase(), end: site + word.index + word[0].length });
     }
     const first = words[0];
-    if (first === undefined || !isGiven(first.lower) || isEnglishNonName(first.lower)) continue;
+    if (first === undefined || !isAnyGivenName(first.lower, false) || isEnglishNonName(first.lower)) continue;
     let last = 0;
     while (last + 1 < words.length) {
       const word = (words[last + 1] as { lower: string }).lower;

@@ -5,8 +5,7 @@
 // "grace" are words first and stay words; "the maria db server" has no such neighbour.
 
 import { type Detection, PRIORITY } from "./detection.js";
-import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
-import { isEnglishNonName, isLexiconGivenName } from "./name-lexicon.js";
+import { isAnyGivenName, isEnglishNonName } from "./name-lexicon.js";
 
 /** A person-taking word, then a lower-case word (group 1). */
 const AFTER_PERSON_WORD =
@@ -20,8 +19,7 @@ const NOT_CASUAL_NAMES: ReadonlySet<string> = new Set("iban bic swift ssn pin ot
 
 /** Whether a lower-case word is a given name that is no English word. */
 function isCasualName(word: string): boolean {
-  if (AMBIGUOUS_FIRST_NAMES.has(word) || NOT_CASUAL_NAMES.has(word)) return false;
-  return (FIRST_NAMES.has(word) || isLexiconGivenName(word)) && !isEnglishNonName(word);
+  return !NOT_CASUAL_NAMES.has(word) && isAnyGivenName(word, false) && !isEnglishNonName(word);
 }
 
 /**

@@ -5,8 +5,7 @@
 // person too (`linkedin.com/in/analuciafdez`): its last part is taken, whatever it holds.
 
 import { type Detection, PRIORITY } from "./detection.js";
-import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
-import { isLexiconGivenName } from "./name-lexicon.js";
+import { isAnyGivenName } from "./name-lexicon.js";
 
 /** A handle after '@': letters first, then letters, digits, '.', '_' or '-' (a trailing '.' or '-' is punctuation). */
 const HANDLE = /[\p{L}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}]/uy;
@@ -29,10 +28,6 @@ function opensMention(text: string, at: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 40 || c === 91 || c === 34 || c === 39 || c === 0xa0;
 }
 
-function isGivenName(lower: string): boolean {
-  return FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower) || isLexiconGivenName(lower);
-}
-
 /** Appends a PERSON_NAME for each handle after an '@' of `ats` that holds a given name (the handle, not the '@'). */
 export function detectMentions(text: string, ats: readonly number[], out: Detection[]): void {
   for (const at of ats) {
@@ -47,7 +42,7 @@ export function detectMentions(text: string, ats: readonly number[], out: Detect
     const named = handle
       .toLowerCase()
       .split(PARTS)
-      .some((part) => part.length >= 2 && isGivenName(part));
+      .some((part) => part.length >= 2 && isAnyGivenName(part, true));
     if (named)
       out.push({ category: "PERSON_NAME", start: at + 1, end: at + 1 + handle.length, priority: PRIORITY.personName });
   }

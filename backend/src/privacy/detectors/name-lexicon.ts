@@ -9,6 +9,7 @@
 // ("a bio for Thao Hoang"), never on its own.
 import { readFileSync } from "node:fs";
 import { englishWords } from "../english-words.js";
+import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
 
 /** The committed lexicon: a comment header, then a `[given]`, a `[family]` and a `[word]` section, a word per line. */
 export const NAME_LEXICON_FILE = new URL("./name-lexicon.txt", import.meta.url);
@@ -77,6 +78,15 @@ export function loadNameWordLists(): void {
 /** Whether a lower-case word is a given name of the committed lexicon. */
 export function isLexiconGivenName(lower: string): boolean {
   return nameLexicon().given.has(lower);
+}
+
+/**
+ * Whether a lower-case word is a given name of any lexicon: the hand-written one (first-names.ts) or this one. Its
+ * given names that are also common words ("grace", "will", "mark") count only `withAmbiguous`.
+ */
+export function isAnyGivenName(lower: string, withAmbiguous: boolean): boolean {
+  if (AMBIGUOUS_FIRST_NAMES.has(lower)) return withAmbiguous;
+  return FIRST_NAMES.has(lower) || isLexiconGivenName(lower);
 }
 
 /** Whether a lower-case word is a family name of the committed lexicon. */

@@ -4,7 +4,7 @@
 // detector's right-context reach, so the stream's cut rules (stream-boundaries.ts) hold for what it adds.
 import { type Detection, PRIORITY } from "./detection.js";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names.js";
-import { isLexiconGivenName } from "./name-lexicon.js";
+import { isAnyGivenName } from "./name-lexicon.js";
 
 /** What the passes ask of the person-name detector's word lists. */
 export interface NeighbourWords {
@@ -118,7 +118,7 @@ function joinerBefore(text: string, start: number): boolean {
 
 function addListedName(out: Detection[], word: string, start: number, before: number, words: NeighbourWords): void {
   const lower = word.toLowerCase();
-  if (!(FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower) || isLexiconGivenName(lower))) return;
+  if (!isAnyGivenName(lower, true)) return;
   if (words.isPlaceOrProduct(lower)) return;
   const end = start + word.length;
   for (let i = before; i < out.length; i++) {
